@@ -1,15 +1,20 @@
 package dev.bellman.env.grid;
 
+import dev.bellman.core.TabularPolicy;
+
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /**
  * Draws a grid world, its state values and a policy as text, one line per row, in the layout of the
- * book's figures. Walls are drawn as {@code █}, terminal cells as {@code ■} in policies.
+ * book's figures. Walls are drawn as {@code █}, terminal cells as {@code ■} in policies, and
+ * {@code *} marks a state whose policy has no single most probable action.
  */
 public final class GridRenderer {
 
     private static final String WALL = "\u2588";
     private static final String TERMINAL = "\u25a0";
+    private static final String AMBIGUOUS = "*";
 
     private GridRenderer() {
     }
@@ -76,6 +81,35 @@ public final class GridRenderer {
         if (actions.length != world.stateCount()) {
             throw new IllegalArgumentException("got " + actions.length + " actions for " + world.stateCount() + " states");
         }
+        return draw(world, s -> {
+            world.actionSpace().require(actions[s], "action of state " + s);
+            return GridAction.values()[actions[s]].arrow();
+        });
+    }
+
+    /**
+     * A stochastic policy drawn by its most probable action in each state, or {@code *} where
+     * several actions share the highest probability (the uniform random policy is all {@code *}).
+     *
+     * @throws IllegalArgumentException if the policy does not have the world's states and actions
+     */
+    public static String policy(GridWorld world, TabularPolicy policy) {
+        if (policy.stateCount() != world.stateCount() || policy.actionCount() != world.actionCount()) {
+            throw new IllegalArgumentException("policy over " + policy.stateCount() + " states and " + policy.actionCount()
+                    + " actions does not fit the world's " + world.stateCount() + " and " + world.actionCount());
+        }
+        return draw(world, s -> {
+            int best = policy.mostProbableAction(s);
+            for (int a = 0; a < policy.actionCount(); a++) {
+                if (a != best && policy.probability(s, a) >= policy.probability(s, best) - TabularPolicy.PROBABILITY_TOLERANCE) {
+                    return AMBIGUOUS;
+                }
+            }
+            return GridAction.values()[best].arrow();
+        });
+    }
+
+    private static String draw(GridWorld world, IntFunction<String> symbolOfOpenCell) {
         StringBuilder out = new StringBuilder();
         for (int r = 0; r < world.rows(); r++) {
             for (int c = 0; c < world.cols(); c++) {
@@ -86,8 +120,7 @@ public final class GridRenderer {
                 } else if (world.isTerminal(s)) {
                     symbol = TERMINAL;
                 } else {
-                    world.actionSpace().require(actions[s], "action of state " + s);
-                    symbol = GridAction.values()[actions[s]].arrow();
+                    symbol = symbolOfOpenCell.apply(s);
                 }
                 out.append(c == 0 ? "" : " ").append(symbol);
             }

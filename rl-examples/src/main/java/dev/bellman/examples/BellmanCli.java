@@ -1,0 +1,74 @@
+package dev.bellman.examples;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The {@code bellman} command-line program. Each subcommand prints readable text, or JSON alone on
+ * standard output with {@code --format json}. Bad arguments exit with status 2 and one line on
+ * standard error that names the argument and what is allowed.
+ */
+@Command(name = "bellman", mixinStandardHelpOptions = true, version = "bellman 0.1.0-SNAPSHOT",
+        description = "Reinforcement-learning algorithms from dynamic programming to DDPG.",
+        subcommands = {GridWorldCommand.class, CommandLine.HelpCommand.class})
+public final class BellmanCli implements Runnable {
+
+    /** Exit status for bad arguments or input. */
+    public static final int USAGE_ERROR = 2;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /** Without a subcommand there is nothing to do: say which exist. */
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing subcommand; expected one of " + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /**
+     * Runs the program with UTF-8 output (arrows must print whatever the platform encoding) and
+     * exits with its status.
+     */
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /**
+     * Runs the program in this JVM, for tests and embedding.
+     *
+     * @return the exit status: 0 on success, 2 for bad arguments or input, 1 for an internal error
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine commandLine = new CommandLine(new BellmanCli());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setParameterExceptionHandler((exception, arguments) -> {
+            err.println(oneLine(exception.getCommandLine().getCommandName(), exception.getMessage())
+                    + " (see --help)");
+            return USAGE_ERROR;
+        });
+        commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
+            if (exception instanceof IllegalArgumentException) {
+                err.println(oneLine(command.getCommandName(), exception.getMessage()));
+                return USAGE_ERROR;
+            }
+            err.println(oneLine(command.getCommandName(), "internal error: " + exception));
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    private static String oneLine(String command, String message) {
+        String prefix = "bellman".equals(command) ? "bellman" : "bellman " + command;
+        return prefix + ": " + String.valueOf(message).replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+}

@@ -1,0 +1,172 @@
+package dev.bellman.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code bellman gridworld} end to end, in this JVM. */
+class GridWorldCommandTest {
+
+    /** Zhao Fig. 3.4 (a): v* of the 5x5 world, gamma 0.9, rewards -1/-1/+1/0. */
+    private static final double[][] ZHAO_FIG_3_4_A = {
+            {5.832, 5.58, 6.2, 6.48, 5.832},
+            {6.48, 7.2, 8.0, 7.2, 6.48},
+            {7.2, 8.0, 10.0, 8.0, 7.2},
+            {8.0, 10.0, 10.0, 10.0, 8.0},
+            {7.2, 9.0, 10.0, 9.0, 8.1}};
+
+    record Run(int status, String out, String err) {
+        JsonNode json() throws IOException {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = BellmanCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertUsageError(Run run, String expectedFragment) {
+        assertEquals(2, run.status(), run.err());
+        assertEquals("", run.out());
+        String[] lines = run.err().strip().split("\\R");
+        assertEquals(1, lines.length, "one line on standard error: " + run.err());
+        assertTrue(lines[0].contains(expectedFragment), lines[0]);
+    }
+
+    @Test
+    void defaultRunSolvesZhaosWorldWithArrows() {
+        Run run = run("gridworld");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("value-iteration: converged"), run.out());
+        assertTrue(run.out().contains(" 5.8   5.6   6.2   6.5   5.8"), run.out());
+        assertTrue(run.out().contains("\u2192 \u2192 \u25cb \u2190 \u2190"), "row 4 of the policy: " + run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void jsonHasTheBooksValuesAndGreedyActions() throws IOException {
+        for (String algo : new String[]{"value-iteration", "policy-iteration", "truncated-policy-iteration"}) {
+            Run run = run("gridworld", "--algo", algo, "--format", "json");
+            assertEquals(0, run.status(), run.err());
+            JsonNode json = run.json();
+            assertEquals(algo, json.get("algorithm").asText());
+            for (int r = 0; r < 5; r++) {
+                for (int c = 0; c < 5; c++) {
+                    assertEquals(ZHAO_FIG_3_4_A[r][c], json.get("values").get(r).get(c).asDouble(), 1e-4, algo);
+                }
+            }
+            // Ties go to the lowest action index: (3,1) may go right or down, (1,5) down or left.
+            assertEquals("RIGHT", json.at("/policy/2/0").asText());
+            assertEquals("DOWN", json.at("/policy/0/4").asText());
+            assertEquals("STAY", json.at("/policy/3/2").asText());
+            assertTrue(json.get("iterations").asInt() > 0);
+        }
+    }
+
+    @Test
+    void valueIterationSweepCountIsReported() throws IOException {
+        // gamma = 0.9 from v0 = 0, tolerance 1e-10: the change after k sweeps shrinks like 0.9^k.
+        JsonNode json = run("gridworld", "--format", "json").json();
+        assertEquals(220, json.get("iterations").asInt());
+    }
+
+    @Test
+    void terminalCellsHaveNullPolicyAndZeroValue() throws IOException {
+        JsonNode json = run("gridworld", "--preset", "sutton-barto-4.1", "--algo", "policy-evaluation", "--format", "json").json();
+        assertTrue(json.at("/policy/0/0").isNull());
+        assertTrue(json.at("/policy/3/3").isNull());
+        assertEquals(0.0, json.at("/values/0/0").asDouble());
+        assertEquals(-14.0, json.at("/values/0/1").asDouble(), 1e-8);
+        assertEquals(-22.0, json.at("/values/0/3").asDouble(), 1e-8);
+        // The uniform policy's most probable action is the lowest index among ties.
+        assertEquals("UP", json.at("/policy/1/1").asText());
+    }
+
+    @Test
+    void rewardOptionsChangeTheWorld() throws IOException {
+        // Zhao Fig. 3.4 (d): r_forbidden = -10 makes the optimal policy avoid every forbidden cell.
+        JsonNode json = run("gridworld", "--reward-forbidden", "-10", "--format", "json").json();
+        assertEquals(3.486784, json.at("/values/0/0").asDouble(), 1e-4);
+        assertEquals(2.287679, json.at("/values/4/0").asDouble(), 1e-4);
+        JsonNode gammaHalf = run("gridworld", "--gamma", "0.5", "--format", "json").json();
+        assertEquals(0.25, gammaHalf.at("/values/3/4").asDouble(), 1e-4);
+    }
+
+    @Test
+    void policyFileIsEvaluatedAndMadeEpsilonGreedy(@TempDir Path dir) throws IOException {
+        // Zhao Fig. 2.4: s1 down, s2 down, s3 right, s4 stay on the 2x2 world -> v = (9, 10, 10, 10).
+        Path map = Files.writeString(dir.resolve("map.txt"), ".#\n.T\n");
+        Path policy = Files.writeString(dir.resolve("policy.txt"), "D D\nR S\n");
+        JsonNode json = run("gridworld", "--map", map.toString(), "--algo", "policy-evaluation",
+                "--policy", policy.toString(), "--format", "json").json();
+        assertEquals(9.0, json.at("/values/0/0").asDouble(), 1e-8);
+        assertEquals(10.0, json.at("/values/0/1").asDouble(), 1e-8);
+        assertEquals("DOWN", json.at("/policy/0/0").asText());
+
+        JsonNode soft = run("gridworld", "--map", map.toString(), "--algo", "policy-evaluation",
+                "--policy", policy.toString(), "--epsilon", "0.2", "--format", "json").json();
+        assertTrue(soft.at("/values/0/0").asDouble() < 9.0, "exploration costs value");
+        assertEquals("DOWN", soft.at("/policy/0/0").asText());
+    }
+
+    @Test
+    void forbiddenBumpSumChangesTheBumpReward(@TempDir Path dir) throws IOException {
+        // A 1x2 strip whose left cell is forbidden; LEFT from it bumps the boundary.
+        Path map = Files.writeString(dir.resolve("map.txt"), "#T\n");
+        Path policy = Files.writeString(dir.resolve("policy.txt"), "LS\n");
+        String[] base = {"gridworld", "--map", map.toString(), "--algo", "policy-evaluation", "--policy", policy.toString(),
+                "--gamma", "0", "--format", "json"};
+        assertEquals(-1.0, run(base).json().at("/values/0/0").asDouble(), 1e-12);
+        String[] sum = java.util.Arrays.copyOf(base, base.length + 2);
+        sum[base.length] = "--forbidden-bump";
+        sum[base.length + 1] = "sum";
+        assertEquals(-2.0, run(sum).json().at("/values/0/0").asDouble(), 1e-12);
+    }
+
+    @Test
+    void outWritesTextAndJson(@TempDir Path dir) throws IOException {
+        Run run = run("gridworld", "--out", dir.toString());
+        assertEquals(0, run.status(), run.err());
+        assertEquals(run.out(), Files.readString(dir.resolve("result.txt")));
+        assertEquals(220, new ObjectMapper().readTree(dir.resolve("result.json").toFile()).get("iterations").asInt());
+    }
+
+    @Test
+    void badArgumentsExitWithStatusTwoAndOneLine(@TempDir Path dir) throws IOException {
+        assertUsageError(run("gridworld", "--gamma", "1.5"), "--gamma 1.5 is outside [0, 1]");
+        assertUsageError(run("gridworld", "--gamma", "abc"), "--gamma");
+        assertUsageError(run("gridworld", "--tolerance", "-1"), "--tolerance -1.0");
+        assertUsageError(run("gridworld", "--algo", "nope"), "unknown algorithm 'nope'; expected one of value-iteration");
+        assertUsageError(run("gridworld", "--preset", "nope"), "unknown grid world preset 'nope'; expected one of zhao-5x5");
+        assertUsageError(run("gridworld", "--format", "xml"), "--format xml");
+        assertUsageError(run("gridworld", "--forbidden-bump", "both"), "--forbidden-bump both");
+        assertUsageError(run("gridworld", "--epsilon", "0.1"), "--epsilon applies only to --algo policy-evaluation");
+        assertUsageError(run("gridworld", "--gamma", "1"), "gamma = 1 needs every state to reach a terminal state");
+        assertUsageError(run("gridworld", "--bogus"), "Unknown option: '--bogus'");
+        assertUsageError(run("gridworld", "--map", dir.resolve("missing.txt").toString()), "no such file");
+
+        Path ragged = Files.writeString(dir.resolve("ragged.txt"), "...\n..\n..T\n");
+        assertUsageError(run("gridworld", "--map", ragged.toString()), "map line 2 has 2 cells; expected 3");
+        Path noTarget = Files.writeString(dir.resolve("empty.txt"), "...\n...\n");
+        assertUsageError(run("gridworld", "--map", noTarget.toString()), "map has no target cell 'T'");
+        Path policy = Files.writeString(dir.resolve("policy.txt"), "RRRRR\nRRRRR\nRRXRR\nRRRRR\nRRRRR\n");
+        assertUsageError(run("gridworld", "--algo", "policy-evaluation", "--policy", policy.toString()),
+                "line 3, cell 3: unknown action letter 'X'");
+        assertUsageError(run(), "missing subcommand");
+    }
+}
