@@ -143,8 +143,14 @@ public final class TabularModel implements FiniteMdp {
         return nextStates.length;
     }
 
+    /**
+     * @throws IllegalArgumentException if the state is out of range
+     */
     @Override
     public boolean isTerminal(int state) {
+        if (state < 0 || state >= stateCount) {
+            checkState(state);
+        }
         return terminal[state];
     }
 

@@ -18,15 +18,28 @@ public final class TrainingReport {
      * @param episodeLengths the number of steps of each finished episode; copied
      * @param totalSteps     the environment steps taken, including those of an unfinished episode
      * @param wallTime       the wall-clock duration of the run
-     * @throws IllegalArgumentException if the two arrays differ in length or {@code totalSteps < 0}
+     * @throws IllegalArgumentException if the two arrays differ in length, a length is negative,
+     *                                  {@code totalSteps} is below the sum of the lengths, or the
+     *                                  wall time is {@code null} or negative
      */
     public TrainingReport(double[] episodeReturns, long[] episodeLengths, long totalSteps, Duration wallTime) {
         if (episodeReturns.length != episodeLengths.length) {
             throw new IllegalArgumentException("episode returns (" + episodeReturns.length
                     + ") and lengths (" + episodeLengths.length + ") differ in number");
         }
-        if (totalSteps < 0) {
-            throw new IllegalArgumentException("total steps " + totalSteps + " is negative");
+        if (wallTime == null || wallTime.isNegative()) {
+            throw new IllegalArgumentException("wall time " + wallTime + " must be a non-negative duration");
+        }
+        long finishedSteps = 0;
+        for (int i = 0; i < episodeLengths.length; i++) {
+            if (episodeLengths[i] < 0) {
+                throw new IllegalArgumentException("episode " + i + " has negative length " + episodeLengths[i]);
+            }
+            finishedSteps += episodeLengths[i];
+        }
+        if (totalSteps < finishedSteps) {
+            throw new IllegalArgumentException("total steps " + totalSteps + " is below the " + finishedSteps
+                    + " steps of the finished episodes");
         }
         this.episodeReturns = episodeReturns.clone();
         this.episodeLengths = episodeLengths.clone();

@@ -58,4 +58,17 @@ class TrainingReportTest {
                 () -> new TrainingReport(new double[0], new long[0], -1, Duration.ZERO));
         assertTrue(e.getMessage().contains("-1"), e.getMessage());
     }
+
+    @Test
+    void inconsistentLengthsStepsOrWallTimeAreRejected() {
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> new TrainingReport(new double[] {1}, new long[] {-3}, 0, Duration.ZERO))
+                .getMessage().contains("episode 0 has negative length -3"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> new TrainingReport(new double[] {1, 2}, new long[] {4, 5}, 8, Duration.ZERO))
+                .getMessage().contains("total steps 8 is below the 9 steps"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> new TrainingReport(new double[0], new long[0], 0, null))
+                .getMessage().contains("wall time null"));
+    }
 }

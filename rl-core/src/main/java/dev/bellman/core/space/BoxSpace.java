@@ -59,10 +59,18 @@ public final class BoxSpace implements Space<double[]> {
     public double[] sample(RandomGenerator rng) {
         double[] x = new double[low.length];
         for (int i = 0; i < x.length; i++) {
+            if (low[i] == high[i]) {
+                // A single point, possibly an infinity: its only member.
+                x[i] = low[i];
+                continue;
+            }
             boolean lowFinite = Double.isFinite(low[i]);
             boolean highFinite = Double.isFinite(high[i]);
             if (lowFinite && highFinite) {
-                x[i] = low[i] + (high[i] - low[i]) * rng.nextDouble();
+                double u = rng.nextDouble();
+                double span = high[i] - low[i];
+                // The span of a very wide box overflows; interpolating the bounds does not.
+                x[i] = Math.min(high[i], Double.isFinite(span) ? low[i] + span * u : low[i] * (1 - u) + high[i] * u);
             } else if (lowFinite) {
                 x[i] = low[i] + rng.nextExponential();
             } else if (highFinite) {

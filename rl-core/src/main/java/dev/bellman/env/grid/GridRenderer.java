@@ -36,7 +36,7 @@ public final class GridRenderer {
     }
 
     /**
-     * State values as a grid of right-aligned numbers with {@code decimals} decimals; walls blank.
+     * State values as a grid of right-aligned numbers with {@code decimals} decimals; walls drawn {@code █}.
      *
      * @param values one value per state
      * @throws IllegalArgumentException if there is not one value per state or {@code decimals} is negative
