@@ -1,6 +1,7 @@
 package dev.bellman.tabular.dp;
 
 import dev.bellman.core.TabularModel;
+import dev.bellman.core.TabularPolicy;
 
 /** Argument checks shared by the planners, so that every planner words its errors alike. */
 final class PlannerSettings {
@@ -62,7 +63,7 @@ final class PlannerSettings {
     }
 
     /** The policy as a flat table with the model's action count, after checking it fits the model. */
-    static double[] policyTable(dev.bellman.core.TabularPolicy policy, TabularModel model) {
+    static double[] policyTable(TabularPolicy policy, TabularModel model) {
         if (policy.stateCount() != model.stateCount() || policy.actionCount() > model.actionCount()) {
             throw new IllegalArgumentException("policy over " + policy.stateCount() + " states and "
                     + policy.actionCount() + " actions does not fit the model's " + model.stateCount()
