@@ -1,0 +1,87 @@
+package dev.bellman.core.schedule;
+
+/**
+ * The schedules the books use for step sizes and exploration rates. Every factory validates its
+ * arguments and names the bad one.
+ */
+public final class Schedules {
+
+    private Schedules() {
+    }
+
+    /**
+     * The same value at every count.
+     *
+     * @throws IllegalArgumentException if {@code value} is not finite
+     */
+    public static Schedule constant(double value) {
+        requireFinite(value, "value");
+        return count -> value;
+    }
+
+    /**
+     * {@code 1 / n}: as a step size, the incremental sample mean of Zhao's mean estimation
+     * ({@code w_{n} = w_{n-1} - (1/n)(w_{n-1} - x_n)}) and of every-visit Monte Carlo averaging.
+     */
+    public static Schedule harmonic() {
+        return polynomial(1.0, 1.0);
+    }
+
+    /**
+     * {@code scale / n^power}: satisfies the Robbins–Monro conditions (sum infinite, sum of squares
+     * finite) for {@code 0.5 < power <= 1}.
+     *
+     * @throws IllegalArgumentException if {@code scale} is not positive and finite or {@code power}
+     *                                  is outside {@code (0, 1]}
+     */
+    public static Schedule polynomial(double scale, double power) {
+        if (!(scale > 0) || !Double.isFinite(scale)) {
+            throw new IllegalArgumentException("scale " + scale + " must be a finite number > 0");
+        }
+        if (!(power > 0 && power <= 1)) {
+            throw new IllegalArgumentException("power " + power + " is outside (0, 1]");
+        }
+        return count -> scale / Math.pow(Math.max(1, count), power);
+    }
+
+    /**
+     * Moves linearly from {@code start} at count 1 to {@code end} at count {@code steps}, then stays
+     * at {@code end} (the usual epsilon decay).
+     *
+     * @throws IllegalArgumentException if a value is not finite or {@code steps < 1}
+     */
+    public static Schedule linear(double start, double end, long steps) {
+        requireFinite(start, "start");
+        requireFinite(end, "end");
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps " + steps + " must be at least 1");
+        }
+        return count -> {
+            if (count >= steps || steps == 1) {
+                return end;
+            }
+            double fraction = (Math.max(1, count) - 1) / (double) (steps - 1);
+            return start + (end - start) * fraction;
+        };
+    }
+
+    /**
+     * {@code max(end, start * decay^(n - 1))}: a geometric decay towards a floor.
+     *
+     * @throws IllegalArgumentException if a value is not finite or {@code decay} is outside {@code (0, 1]}
+     */
+    public static Schedule exponential(double start, double end, double decay) {
+        requireFinite(start, "start");
+        requireFinite(end, "end");
+        if (!(decay > 0 && decay <= 1)) {
+            throw new IllegalArgumentException("decay " + decay + " is outside (0, 1]");
+        }
+        return count -> Math.max(end, start * Math.pow(decay, Math.max(1, count) - 1));
+    }
+
+    private static void requireFinite(double value, String name) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " " + value + " is not a finite number");
+        }
+    }
+}
