@@ -70,12 +70,8 @@ public final class TabularActionValues implements ActionValueFunction<Integer, I
      * @throws IllegalArgumentException if the state is out of range
      */
     public int greedyAction(int state) {
-        check(state, 0);
+        double best = maxValue(state);
         int row = state * actionCount;
-        double best = values[row];
-        for (int a = 1; a < actionCount; a++) {
-            best = Math.max(best, values[row + a]);
-        }
         for (int a = 0; a < actionCount; a++) {
             if (values[row + a] >= best - TIE_TOLERANCE) {
                 return a;

@@ -78,16 +78,7 @@ public final class BellmanOperator {
         int actions = model.actionCount();
         double change = 0;
         for (int s = 0; s < states; s++) {
-            double best = 0;
-            if (!model.isTerminal(s)) {
-                best = Double.NEGATIVE_INFINITY;
-                for (int a = 0; a < actions; a++) {
-                    double q = model.backup(s, a, gamma, values);
-                    if (q > best) {
-                        best = q;
-                    }
-                }
-            }
+            double best = model.isTerminal(s) ? 0 : maxBackup(model, gamma, values, s, actions);
             double diff = Math.abs(best - values[s]);
             if (diff > change) {
                 change = diff;
@@ -95,6 +86,17 @@ public final class BellmanOperator {
             values[s] = best;
         }
         return change;
+    }
+
+    private static double maxBackup(TabularModel model, double gamma, double[] values, int s, int actions) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (int a = 0; a < actions; a++) {
+            double q = model.backup(s, a, gamma, values);
+            if (q > best) {
+                best = q;
+            }
+        }
+        return best;
     }
 
     /**

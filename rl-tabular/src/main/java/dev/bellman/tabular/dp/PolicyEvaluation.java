@@ -90,21 +90,18 @@ public final class PolicyEvaluation {
         double[] table = PlannerSettings.policyTable(policy, model);
         PlannerSettings.requireReachableTerminal(model, gamma, PlannerSettings.support(table, model), " under the policy");
         double[] values;
-        double[] residuals;
+        ResidualLog residuals = new ResidualLog();
         int sweeps;
         boolean converged;
         if (method == Method.EXACT) {
             values = solveExactly(model, table);
-            residuals = new double[0];
             sweeps = 1;
             converged = true;
         } else {
             values = new double[model.stateCount()];
             double[] next = method == Method.TWO_ARRAY ? new double[values.length] : null;
-            residuals = new double[Math.min(maxSweeps, 1024)];
-            sweeps = 0;
             converged = false;
-            while (sweeps < maxSweeps) {
+            while (residuals.size() < maxSweeps) {
                 double change;
                 if (next != null) {
                     change = BellmanOperator.policySweep(model, gamma, table, values, next);
@@ -114,20 +111,17 @@ public final class PolicyEvaluation {
                 } else {
                     change = BellmanOperator.policySweepInPlace(model, gamma, table, values);
                 }
-                if (sweeps == residuals.length) {
-                    residuals = Arrays.copyOf(residuals, residuals.length * 2);
-                }
-                residuals[sweeps++] = change;
+                residuals.add(change);
                 if (change < tolerance) {
                     converged = true;
                     break;
                 }
             }
-            residuals = Arrays.copyOf(residuals, sweeps);
+            sweeps = residuals.size();
         }
         TabularActionValues q = new TabularActionValues(model.stateCount(), model.actionCount(),
                 BellmanOperator.actionValues(model, gamma, values));
-        return new PlanningResult(new TabularStateValues(values), q, policy, sweeps, residuals, converged);
+        return new PlanningResult(new TabularStateValues(values), q, policy, sweeps, residuals.toArray(), converged);
     }
 
     private static final double SINGULAR_THRESHOLD = 1e-12;

@@ -5,8 +5,6 @@ import dev.bellman.core.TabularActionValues;
 import dev.bellman.core.TabularModel;
 import dev.bellman.core.TabularPolicy;
 
-import java.util.Arrays;
-
 /**
  * Policy iteration (Zhao Ch. 4.2; Sutton &amp; Barto Sec. 4.3): evaluate the current policy, make it
  * greedy with respect to its action values, and repeat until the greedy policy no longer changes.
@@ -82,12 +80,11 @@ public final class PolicyIteration {
         double evaluationTolerance = gamma < 1 ? tolerance * (1 - gamma) : tolerance;
         double[] values = new double[states];
         double[] next = new double[states];
-        double[] residuals = new double[Math.min(maxIterations, 64)];
-        int iterations = 0;
+        ResidualLog residuals = new ResidualLog();
         boolean converged = false;
-        while (iterations < maxIterations) {
+        while (residuals.size() < maxIterations) {
             PlannerSettings.requireReachableTerminal(model, gamma, PlannerSettings.support(policy, model),
-                    " under the policy of improvement step " + iterations);
+                    " under the policy of improvement step " + residuals.size());
             // Evaluate from the previous policy's values: successive policies have close values.
             double change;
             do {
@@ -118,17 +115,14 @@ public final class PolicyIteration {
                     residual = Math.max(residual, Math.abs(q[row + best] - values[s]));
                 }
             }
-            if (iterations == residuals.length) {
-                residuals = Arrays.copyOf(residuals, residuals.length * 2);
-            }
-            residuals[iterations++] = residual;
+            residuals.add(residual);
             if (stable) {
                 converged = true;
                 break;
             }
             policy = improved;
         }
-        return PlanningResult.greedy(model, gamma, values, iterations, Arrays.copyOf(residuals, iterations), converged);
+        return PlanningResult.greedy(model, gamma, values, residuals.size(), residuals.toArray(), converged);
     }
 
     /** The action of probability 1 in the row, or -1 if the row is stochastic. */

@@ -76,18 +76,14 @@ public final class TruncatedPolicyIteration {
         double[] next = new double[states];
         int[] greedy = new int[states];
         double[] policy = new double[states * actions];
-        double[] residuals = new double[Math.min(maxIterations, 1024)];
-        int iterations = 0;
+        ResidualLog residuals = new ResidualLog();
         boolean converged = false;
-        while (iterations < maxIterations) {
+        while (residuals.size() < maxIterations) {
             double change = BellmanOperator.optimalitySweep(model, gamma, values, next, greedy);
             double[] swap = values;
             values = next;
             next = swap;
-            if (iterations == residuals.length) {
-                residuals = Arrays.copyOf(residuals, residuals.length * 2);
-            }
-            residuals[iterations++] = change;
+            residuals.add(change);
             if (change < tolerance) {
                 converged = true;
                 break;
@@ -103,6 +99,6 @@ public final class TruncatedPolicyIteration {
                 next = swap;
             }
         }
-        return PlanningResult.greedy(model, gamma, values, iterations, Arrays.copyOf(residuals, iterations), converged);
+        return PlanningResult.greedy(model, gamma, values, residuals.size(), residuals.toArray(), converged);
     }
 }

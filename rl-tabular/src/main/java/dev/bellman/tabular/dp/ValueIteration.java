@@ -3,8 +3,6 @@ package dev.bellman.tabular.dp;
 import dev.bellman.core.FiniteMdp;
 import dev.bellman.core.TabularModel;
 
-import java.util.Arrays;
-
 /**
  * Value iteration (Zhao Ch. 4.1; Sutton &amp; Barto Sec. 4.4): synchronous sweeps
  * {@code v_{k+1} = T v_k} with {@code (T v)(s) = max_a [r(s,a) + gamma sum_s' p(s'|s,a) v(s')]},
@@ -83,23 +81,19 @@ public final class ValueIteration {
         PlannerSettings.requireReachableTerminal(model, gamma, null, "");
         double[] values = PlannerSettings.requireInitialValues(initialValues, model);
         double[] next = new double[values.length];
-        double[] residuals = new double[Math.min(maxIterations, 1024)];
-        int sweeps = 0;
+        ResidualLog residuals = new ResidualLog();
         boolean converged = false;
-        while (sweeps < maxIterations) {
+        while (residuals.size() < maxIterations) {
             double change = BellmanOperator.optimalitySweep(model, gamma, values, next);
             double[] swap = values;
             values = next;
             next = swap;
-            if (sweeps == residuals.length) {
-                residuals = Arrays.copyOf(residuals, residuals.length * 2);
-            }
-            residuals[sweeps++] = change;
+            residuals.add(change);
             if (change < tolerance) {
                 converged = true;
                 break;
             }
         }
-        return PlanningResult.greedy(model, gamma, values, sweeps, Arrays.copyOf(residuals, sweeps), converged);
+        return PlanningResult.greedy(model, gamma, values, residuals.size(), residuals.toArray(), converged);
     }
 }
