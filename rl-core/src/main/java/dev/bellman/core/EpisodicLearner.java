@@ -101,7 +101,7 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A> {
         long[] lengths = new long[16];
         boolean stop = false;
         while (!stop && !budget.isExhausted(stepsThisCall, episodesThisCall)) {
-            O observation = environmentSeeded ? env.reset() : env.reset(seed);
+            O observation = startEpisode(env, !environmentSeeded);
             environmentSeeded = true;
             beginEpisode(observation);
             double episodeReturn = 0;
@@ -158,6 +158,17 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A> {
      * @throws IllegalArgumentException if the spaces do not fit the learner
      */
     protected abstract void prepare(Environment<O, A> env);
+
+    /**
+     * Resets the environment for a new episode: {@code reset(seed)} the first time, {@code reset()}
+     * after. Learners with exploring starts override it to choose the start state.
+     *
+     * @param first {@code true} for the learner's first episode, when the environment must be seeded
+     * @return the first observation
+     */
+    protected O startEpisode(Environment<O, A> env, boolean first) {
+        return first ? env.reset(seed) : env.reset();
+    }
 
     /** Called with the first observation of each episode; the default does nothing. */
     protected void beginEpisode(O observation) {

@@ -1,0 +1,161 @@
+package dev.bellman.tabular;
+
+import dev.bellman.core.schedule.Schedule;
+import dev.bellman.core.schedule.Schedules;
+
+/**
+ * The settings every tabular learner shares, validated when built. Defaults: γ = 0.9 (Zhao's),
+ * α = 0.1, ε = 0.1, seed 0, no episode-length limit, initial values 0.
+ *
+ * @param gamma            the discount factor in {@code [0, 1]}
+ * @param alpha            the step size as a function of how often the updated entry has been
+ *                         updated, counting this update (1, 2, ...); each value must lie in {@code (0, 1]}
+ * @param epsilon          the exploration rate as a function of the episode number (1, 2, ...);
+ *                         each value must lie in {@code [0, 1]}
+ * @param seed             the seed of the learner's random stream and of the environment's first reset
+ * @param maxEpisodeLength steps after which an episode is truncated, 0 for no limit
+ * @param initialValue     the value every table entry starts at
+ */
+public record LearnerSettings(double gamma, Schedule alpha, Schedule epsilon, long seed, long maxEpisodeLength,
+                              double initialValue) {
+
+    /**
+     * @throws IllegalArgumentException if gamma is outside {@code [0, 1]}, a schedule is null,
+     *                                  {@code maxEpisodeLength} is negative or the initial value is
+     *                                  not finite
+     */
+    public LearnerSettings {
+        if (!(gamma >= 0 && gamma <= 1)) {
+            throw new IllegalArgumentException("gamma " + gamma + " is outside [0, 1]");
+        }
+        if (alpha == null || epsilon == null) {
+            throw new IllegalArgumentException("alpha and epsilon schedules must not be null");
+        }
+        if (maxEpisodeLength < 0) {
+            throw new IllegalArgumentException("maxEpisodeLength " + maxEpisodeLength + " is negative; expected 0 (no limit) or more");
+        }
+        if (!Double.isFinite(initialValue)) {
+            throw new IllegalArgumentException("initialValue " + initialValue + " is not a finite number");
+        }
+    }
+
+    /** @return a builder starting from the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder starting from these settings */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.gamma = gamma;
+        builder.alpha = alpha;
+        builder.epsilon = epsilon;
+        builder.seed = seed;
+        builder.maxEpisodeLength = maxEpisodeLength;
+        builder.initialValue = initialValue;
+        return builder;
+    }
+
+    /**
+     * The step size for the {@code count}-th update of an entry.
+     *
+     * @throws IllegalStateException if the schedule gives a value outside {@code (0, 1]}
+     */
+    public double alphaAt(long count) {
+        double value = alpha.valueAt(count);
+        if (!(value > 0 && value <= 1)) {
+            throw new IllegalStateException("step size alpha = " + value + " at update " + count
+                    + " is outside (0, 1]; check the alpha schedule");
+        }
+        return value;
+    }
+
+    /**
+     * The exploration rate of episode {@code episode}.
+     *
+     * @throws IllegalStateException if the schedule gives a value outside {@code [0, 1]}
+     */
+    public double epsilonAt(long episode) {
+        double value = epsilon.valueAt(episode);
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalStateException("exploration rate epsilon = " + value + " in episode " + episode
+                    + " is outside [0, 1]; check the epsilon schedule");
+        }
+        return value;
+    }
+
+    /** Builds {@link LearnerSettings}; each setter validates its argument. */
+    public static final class Builder {
+        private double gamma = 0.9;
+        private Schedule alpha = Schedules.constant(0.1);
+        private Schedule epsilon = Schedules.constant(0.1);
+        private long seed;
+        private long maxEpisodeLength;
+        private double initialValue;
+
+        private Builder() {
+        }
+
+        /** @throws IllegalArgumentException if gamma is outside {@code [0, 1]} */
+        public Builder gamma(double gamma) {
+            if (!(gamma >= 0 && gamma <= 1)) {
+                throw new IllegalArgumentException("gamma " + gamma + " is outside [0, 1]");
+            }
+            this.gamma = gamma;
+            return this;
+        }
+
+        /** A constant step size. @throws IllegalArgumentException if alpha is outside {@code (0, 1]} */
+        public Builder alpha(double alpha) {
+            if (!(alpha > 0 && alpha <= 1)) {
+                throw new IllegalArgumentException("alpha " + alpha + " is outside (0, 1]");
+            }
+            this.alpha = Schedules.constant(alpha);
+            return this;
+        }
+
+        /** A step-size schedule over the update count of each entry (e.g. {@link Schedules#harmonic()}). */
+        public Builder alpha(Schedule alpha) {
+            this.alpha = alpha;
+            return this;
+        }
+
+        /** A constant exploration rate. @throws IllegalArgumentException if epsilon is outside {@code [0, 1]} */
+        public Builder epsilon(double epsilon) {
+            if (!(epsilon >= 0 && epsilon <= 1)) {
+                throw new IllegalArgumentException("epsilon " + epsilon + " is outside [0, 1]");
+            }
+            this.epsilon = Schedules.constant(epsilon);
+            return this;
+        }
+
+        /** An exploration-rate schedule over the episode number. */
+        public Builder epsilon(Schedule epsilon) {
+            this.epsilon = epsilon;
+            return this;
+        }
+
+        /** The seed of every random choice. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Truncate episodes after this many steps (0: no limit). */
+        public Builder maxEpisodeLength(long maxEpisodeLength) {
+            this.maxEpisodeLength = maxEpisodeLength;
+            return this;
+        }
+
+        /** The value every table entry starts at (optimistic values encourage exploration). */
+        public Builder initialValue(double initialValue) {
+            this.initialValue = initialValue;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException if a setting is invalid */
+        public LearnerSettings build() {
+            return new LearnerSettings(gamma, alpha, epsilon, seed, maxEpisodeLength, initialValue);
+        }
+    }
+}
