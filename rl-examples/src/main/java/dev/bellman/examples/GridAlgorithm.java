@@ -6,19 +6,36 @@ import java.util.stream.Collectors;
 
 /** The algorithms {@code bellman gridworld --algo} accepts, by their kebab-case names. */
 enum GridAlgorithm {
-    VALUE_ITERATION("value-iteration"),
-    POLICY_ITERATION("policy-iteration"),
-    TRUNCATED_POLICY_ITERATION("truncated-policy-iteration"),
-    POLICY_EVALUATION("policy-evaluation");
+    VALUE_ITERATION("value-iteration", Kind.PLANNER),
+    POLICY_ITERATION("policy-iteration", Kind.PLANNER),
+    TRUNCATED_POLICY_ITERATION("truncated-policy-iteration", Kind.PLANNER),
+    POLICY_EVALUATION("policy-evaluation", Kind.EVALUATION),
+    SARSA("sarsa", Kind.LEARNER),
+    EXPECTED_SARSA("expected-sarsa", Kind.LEARNER),
+    N_STEP_SARSA("n-step-sarsa", Kind.LEARNER),
+    SARSA_LAMBDA("sarsa-lambda", Kind.LEARNER),
+    Q_LEARNING("q-learning", Kind.LEARNER),
+    DOUBLE_Q_LEARNING("double-q-learning", Kind.LEARNER);
+
+    /** What the algorithm needs: the model (planners, evaluation) or episodes (learners). */
+    enum Kind {
+        PLANNER, EVALUATION, LEARNER
+    }
 
     private final String id;
+    private final Kind kind;
 
-    GridAlgorithm(String id) {
+    GridAlgorithm(String id, Kind kind) {
         this.id = id;
+        this.kind = kind;
     }
 
     String id() {
         return id;
+    }
+
+    Kind kind() {
+        return kind;
     }
 
     static GridAlgorithm byIdForOption(String id) {

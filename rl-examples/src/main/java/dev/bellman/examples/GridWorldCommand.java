@@ -2,12 +2,18 @@ package dev.bellman.examples;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.bellman.core.Budget;
+import dev.bellman.core.TabularModel;
 import dev.bellman.core.TabularPolicy;
+import dev.bellman.core.TrainingReport;
+import dev.bellman.env.grid.CellType;
 import dev.bellman.env.grid.ForbiddenBump;
 import dev.bellman.env.grid.GridAction;
 import dev.bellman.env.grid.GridRenderer;
 import dev.bellman.env.grid.GridWorld;
 import dev.bellman.env.grid.GridWorldPreset;
+import dev.bellman.tabular.LearnerSettings;
+import dev.bellman.tabular.TabularControlLearner;
 import dev.bellman.tabular.dp.PlanningResult;
 import dev.bellman.tabular.dp.PolicyEvaluation;
 import dev.bellman.tabular.dp.PolicyIteration;
@@ -54,7 +60,9 @@ final class GridWorldCommand implements Callable<Integer> {
     WorldSource source = new WorldSource();
 
     @Option(names = "--algo", paramLabel = "NAME", defaultValue = "value-iteration",
-            description = "value-iteration (default), policy-iteration, truncated-policy-iteration, policy-evaluation.")
+            description = "Planners: value-iteration (default), policy-iteration, truncated-policy-iteration, "
+                    + "policy-evaluation. Learners: sarsa, expected-sarsa, n-step-sarsa, sarsa-lambda, q-learning, "
+                    + "double-q-learning.")
     String algorithm;
 
     @Option(names = "--gamma", paramLabel = "G",
@@ -91,8 +99,36 @@ final class GridWorldCommand implements Callable<Integer> {
     String policy;
 
     @Option(names = "--epsilon", paramLabel = "E",
-            description = "Make the --policy epsilon-greedy: its action keeps 1 - E(|A|-1)/|A|, every other action E/|A|.")
+            description = "Learners: the exploration rate (default 0.1). policy-evaluation: make the --policy "
+                    + "epsilon-greedy: its action keeps 1 - E(|A|-1)/|A|, every other action E/|A|.")
     Double epsilon;
+
+    @Option(names = "--episodes", paramLabel = "N",
+            description = "Learners: train for N episodes (default 500 unless --steps is given).")
+    Long episodes;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Learners: train for N environment steps instead.")
+    Long steps;
+
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.1",
+            description = "Learners: the constant step size in (0, 1]. Default: ${DEFAULT-VALUE}.")
+    double alpha;
+
+    @Option(names = "--episode-length", paramLabel = "L",
+            description = "Learners: truncate episodes after L steps. Default: 100 in worlds without terminal "
+                    + "cells (Zhao's continuing task), no limit otherwise.")
+    Long episodeLength;
+
+    @Option(names = "--n", paramLabel = "N", defaultValue = "3",
+            description = "n-step-sarsa: the number of rewards before bootstrapping. Default: ${DEFAULT-VALUE}.")
+    int n;
+
+    @Option(names = "--lambda", paramLabel = "L", defaultValue = "0.9",
+            description = "sarsa-lambda: the trace decay in [0, 1] (replacing traces). Default: ${DEFAULT-VALUE}.")
+    double lambda;
+
+    @Option(names = "--quiet", description = "Learners: no progress bar.")
+    boolean quiet;
 
     @Option(names = "--evaluation-sweeps", paramLabel = "J", defaultValue = "5",
             description = "Evaluation sweeps per iteration of truncated-policy-iteration. Default: ${DEFAULT-VALUE}.")
@@ -106,7 +142,8 @@ final class GridWorldCommand implements Callable<Integer> {
             description = "text (default) or json (JSON alone on standard output).")
     String format;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write result.txt and result.json into DIR.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write result.txt and result.json into DIR; "
+            + "learners add metrics.csv and learning-curve.png.")
     Path out;
 
     @picocli.CommandLine.Spec
@@ -128,9 +165,10 @@ final class GridWorldCommand implements Callable<Integer> {
         double discount = gamma != null ? gamma : preset != null ? preset.gamma() : 0.9;
         String worldName = preset != null ? preset.id() : source.map.toString();
 
-        PlanningResult result = solve(algo, world, discount);
-        Map<String, Object> report = jsonReport(algo, world, result, discount);
-        String text = textReport(algo, world, worldName, result, discount);
+        Outcome outcome = algo.kind() == GridAlgorithm.Kind.LEARNER
+                ? learn(algo, world, discount) : plan(algo, world, discount);
+        Map<String, Object> report = jsonReport(algo, world, outcome, discount);
+        String text = textReport(algo, world, worldName, outcome, discount);
 
         PrintWriter stdout = spec.commandLine().getOut();
         String rendered = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
@@ -140,8 +178,72 @@ final class GridWorldCommand implements Callable<Integer> {
             Files.createDirectories(out);
             Files.writeString(out.resolve("result.txt"), text, StandardCharsets.UTF_8);
             Files.writeString(out.resolve("result.json"), rendered + "\n", StandardCharsets.UTF_8);
+            if (outcome.log() != null) {
+                outcome.log().writeCsv(out.resolve("metrics.csv"));
+                LearningCurve.writePng(outcome.log(), algo.id() + " on " + worldName, out.resolve("learning-curve.png"));
+            }
         }
         return 0;
+    }
+
+    /**
+     * What any algorithm produced for the report.
+     *
+     * @param log  the episodes of a learner, else null
+     * @param path the greedy path from the start, learners only
+     */
+    private record Outcome(double[] values, TabularPolicy policy, int iterations, boolean converged, String summary,
+                           EpisodeLog log, GreedyPath path, long steps) {
+    }
+
+    private Outcome plan(GridAlgorithm algo, GridWorld world, double discount) {
+        PlanningResult result = solve(algo, world, discount);
+        double[] residuals = result.residuals();
+        String unit = algo == GridAlgorithm.POLICY_ITERATION || algo == GridAlgorithm.TRUNCATED_POLICY_ITERATION
+                ? "improvement steps" : "sweeps";
+        String summary = result.converged()
+                ? "converged after " + result.iterations() + " " + unit
+                : "stopped WITHOUT converging after " + result.iterations() + " " + unit;
+        if (residuals.length > 0) {
+            summary += String.format(Locale.ROOT, " (last change %.2e, tolerance %.0e)",
+                    residuals[residuals.length - 1], tolerance);
+        }
+        return new Outcome(result.stateValues().toArray(), result.policy(), result.iterations(), result.converged(),
+                summary, null, null, 0);
+    }
+
+    private Outcome learn(GridAlgorithm algo, GridWorld world, double discount) {
+        boolean continuing = true;
+        for (int s = 0; s < world.stateCount(); s++) {
+            continuing &= !world.isTerminal(s) || world.cell(s) == CellType.WALL;
+        }
+        long limit = episodeLength != null ? episodeLength : continuing ? 100 : 0;
+        double exploration = epsilon == null ? 0.1 : epsilon;
+        LearnerSettings settings = LearnerSettings.builder().gamma(discount).alpha(alpha).epsilon(exploration)
+                .seed(seed).maxEpisodeLength(limit).build();
+        TabularControlLearner learner = GridLearners.create(algo, settings, n, lambda);
+        Budget budget = steps != null ? Budget.steps(steps) : Budget.episodes(episodes == null ? 500 : episodes);
+        EpisodeLog log = new EpisodeLog();
+        learner.addListener(log);
+        TrainingReport report;
+        try (ProgressListener progress = new ProgressListener(budget.limit(), budget.unit() == Budget.Unit.STEPS,
+                spec.commandLine().getErr() == null ? System.err : stderr())) {
+            if (!quiet && System.console() != null) {
+                learner.addListener(progress);
+            }
+            report = learner.train(world, budget);
+        }
+        int start = world.startState() >= 0 ? world.startState() : 0;
+        GreedyPath path = GreedyPath.follow(world, TabularModel.of(world), learner.policy(), start);
+        String summary = String.format(Locale.ROOT, "%d episodes, %d steps (alpha %s, epsilon %s, seed %d, %s)",
+                report.episodeCount(), report.totalSteps(), alpha, exploration, seed,
+                limit > 0 ? "episodes of at most " + limit + " steps" : "no episode-length limit");
+        return new Outcome(learner.stateValues().toArray(), learner.policy(), report.episodeCount(), true, summary, log,
+                path, report.totalSteps());
+    }
+
+    private static java.io.PrintStream stderr() {
+        return new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
     }
 
     private void checkOptions(GridAlgorithm algo) {
@@ -160,9 +262,36 @@ final class GridWorldCommand implements Callable<Integer> {
         if (decimals < 0 || decimals > 12) {
             throw new IllegalArgumentException("--decimals " + decimals + " is outside [0, 12]");
         }
-        if (algo != GridAlgorithm.POLICY_EVALUATION && (policy != null || epsilon != null)) {
-            throw new IllegalArgumentException((policy != null ? "--policy" : "--epsilon")
-                    + " applies only to --algo policy-evaluation, not " + algo.id());
+        boolean learner = algo.kind() == GridAlgorithm.Kind.LEARNER;
+        if (policy != null && algo != GridAlgorithm.POLICY_EVALUATION) {
+            throw new IllegalArgumentException("--policy applies only to --algo policy-evaluation, not " + algo.id());
+        }
+        if (epsilon != null && !learner && algo != GridAlgorithm.POLICY_EVALUATION) {
+            throw new IllegalArgumentException("--epsilon applies only to learners and policy-evaluation, not " + algo.id());
+        }
+        String learnerOnly = episodes != null ? "--episodes" : steps != null ? "--steps" : episodeLength != null
+                ? "--episode-length" : null;
+        if (learnerOnly != null && !learner) {
+            throw new IllegalArgumentException(learnerOnly + " applies only to model-free learners, not " + algo.id());
+        }
+        if (episodes != null && steps != null) {
+            throw new IllegalArgumentException("--episodes and --steps are exclusive; give one budget");
+        }
+        if ((episodes != null && episodes < 1) || (steps != null && steps < 1)) {
+            throw new IllegalArgumentException((episodes != null ? "--episodes " + episodes : "--steps " + steps)
+                    + " must be at least 1");
+        }
+        if (!(alpha > 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("--alpha " + alpha + " is outside (0, 1]");
+        }
+        if (episodeLength != null && episodeLength < 0) {
+            throw new IllegalArgumentException("--episode-length " + episodeLength + " is negative; expected 0 (no limit) or more");
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("--n " + n + " must be at least 1");
+        }
+        if (!(lambda >= 0 && lambda <= 1)) {
+            throw new IllegalArgumentException("--lambda " + lambda + " is outside [0, 1]");
         }
     }
 
@@ -219,6 +348,7 @@ final class GridWorldCommand implements Callable<Integer> {
             case TRUNCATED_POLICY_ITERATION -> new TruncatedPolicyIteration(discount, tolerance, evaluationSweeps).solve(world);
             case POLICY_EVALUATION -> new PolicyEvaluation(discount, tolerance, PolicyEvaluation.Method.TWO_ARRAY)
                     .evaluate(world, evaluatedPolicy(world));
+            default -> throw new IllegalStateException(algo.id() + " is not a planner");
         };
     }
 
@@ -234,12 +364,12 @@ final class GridWorldCommand implements Callable<Integer> {
     }
 
     /** The cell's action in the output: the greedy or most probable one; none for walls and terminal cells. */
-    private static GridAction shownAction(GridWorld world, PlanningResult result, int state) {
-        return world.isTerminal(state) ? null : GridAction.values()[result.policy().mostProbableAction(state)];
+    private static GridAction shownAction(GridWorld world, TabularPolicy policy, int state) {
+        return world.isTerminal(state) ? null : GridAction.values()[policy.mostProbableAction(state)];
     }
 
-    private Map<String, Object> jsonReport(GridAlgorithm algo, GridWorld world, PlanningResult result, double discount) {
-        double[] values = result.stateValues().toArray();
+    private Map<String, Object> jsonReport(GridAlgorithm algo, GridWorld world, Outcome outcome, double discount) {
+        double[] values = outcome.values();
         List<List<Double>> valueRows = new ArrayList<>();
         List<List<String>> policyRows = new ArrayList<>();
         for (int r = 0; r < world.rows(); r++) {
@@ -247,7 +377,7 @@ final class GridWorldCommand implements Callable<Integer> {
             List<String> policyRow = new ArrayList<>();
             for (int c = 0; c < world.cols(); c++) {
                 int s = world.state(r, c);
-                GridAction action = shownAction(world, result, s);
+                GridAction action = shownAction(world, outcome.policy(), s);
                 valueRow.add(world.isTerminal(s) ? 0.0 : values[s]);
                 policyRow.add(action == null ? null : action.name());
             }
@@ -258,41 +388,58 @@ final class GridWorldCommand implements Callable<Integer> {
         report.put("algorithm", algo.id());
         report.put("values", valueRows);
         report.put("policy", policyRows);
-        report.put("iterations", result.iterations());
+        report.put("iterations", outcome.iterations());
         report.put("gamma", discount);
-        report.put("converged", result.converged());
+        report.put("converged", outcome.converged());
+        if (outcome.path() != null) {
+            report.put("episodes", outcome.iterations());
+            report.put("steps", outcome.steps());
+            List<List<Integer>> cells = new ArrayList<>();
+            for (int s : outcome.path().states()) {
+                cells.add(List.of(world.row(s), world.col(s)));
+            }
+            report.put("path", cells);
+            report.put("pathReturn", outcome.path().totalReward());
+            report.put("pathReachesGoal", outcome.path().reachedGoal());
+        }
         return report;
     }
 
-    private String textReport(GridAlgorithm algo, GridWorld world, String worldName, PlanningResult result, double discount) {
-        double[] values = result.stateValues().toArray();
-        double[] residuals = result.residuals();
-        String unit = algo == GridAlgorithm.POLICY_ITERATION || algo == GridAlgorithm.TRUNCATED_POLICY_ITERATION
-                ? "improvement steps" : "sweeps";
-        String outcome = result.converged()
-                ? "converged after " + result.iterations() + " " + unit
-                : "stopped WITHOUT converging after " + result.iterations() + " " + unit;
-        if (residuals.length > 0) {
-            outcome += String.format(Locale.ROOT, " (last change %.2e, tolerance %.0e)",
-                    residuals[residuals.length - 1], tolerance);
-        }
+    private String textReport(GridAlgorithm algo, GridWorld world, String worldName, Outcome outcome, double discount) {
+        boolean evaluation = algo == GridAlgorithm.POLICY_EVALUATION;
+        boolean learner = outcome.log() != null;
         String nl = System.lineSeparator();
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%s: %dx%d grid world, %d actions, gamma %s%n", worldName, world.rows(),
                 world.cols(), world.actionCount(), trim(discount)));
-        text.append(algo.id()).append(": ").append(outcome).append(nl).append(nl);
+        text.append(algo.id()).append(": ").append(outcome.summary()).append(nl);
+        if (learner) {
+            text.append("Learning curve: ").append(LearningCurve.sparkline(outcome.log())).append(nl);
+        }
+        text.append(nl);
         text.append("Map (# forbidden, T target, S start, X terminal, \u2588 wall)").append(nl)
                 .append(GridRenderer.map(world)).append(nl);
-        text.append(algo == GridAlgorithm.POLICY_EVALUATION ? "State values of the policy" : "Optimal state values")
-                .append(nl).append(GridRenderer.values(world, values, decimals)).append(nl);
-        text.append(algo == GridAlgorithm.POLICY_EVALUATION ? "Evaluated policy (most probable action)" : "Greedy policy")
+        text.append(evaluation ? "State values of the policy" : learner ? "Learned state values (max over actions of q)"
+                : "Optimal state values").append(nl).append(GridRenderer.values(world, outcome.values(), decimals)).append(nl);
+        text.append(evaluation ? "Evaluated policy (most probable action)" : "Greedy policy")
                 .append(" (\u2191 up, \u2192 right, \u2193 down, \u2190 left, \u25cb stay, \u25a0 terminal")
-                .append(algo == GridAlgorithm.POLICY_EVALUATION ? ", * no single most probable action)" : ")").append(nl)
-                .append(GridRenderer.policy(world, result.policy()));
+                .append(evaluation ? ", * no single most probable action)" : ")").append(nl)
+                .append(GridRenderer.policy(world, outcome.policy()));
+        if (learner) {
+            GreedyPath path = outcome.path();
+            StringBuilder cells = new StringBuilder();
+            for (int s : path.states()) {
+                cells.append(cells.length() == 0 ? "" : " \u2192 ").append("(").append(world.row(s)).append(",")
+                        .append(world.col(s)).append(")");
+            }
+            text.append(nl).append(String.format(Locale.ROOT, "Greedy path from (%d,%d): %d moves, return %s%s%n%s%n",
+                    world.row(path.states().get(0)), world.col(path.states().get(0)), path.moves(),
+                    trim(path.totalReward()), path.reachedGoal() ? "" : " (does not reach the goal)", cells));
+        }
         return text.toString();
     }
 
     private static String trim(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

@@ -155,7 +155,13 @@ class GridWorldCommandTest {
         assertUsageError(run("gridworld", "--preset", "nope"), "unknown grid world preset 'nope'; expected one of zhao-5x5");
         assertUsageError(run("gridworld", "--format", "xml"), "--format xml");
         assertUsageError(run("gridworld", "--forbidden-bump", "both"), "--forbidden-bump both");
-        assertUsageError(run("gridworld", "--epsilon", "0.1"), "--epsilon applies only to --algo policy-evaluation");
+        assertUsageError(run("gridworld", "--epsilon", "0.1"), "--epsilon applies only to learners and policy-evaluation");
+        assertUsageError(run("gridworld", "--episodes", "10"), "--episodes applies only to model-free learners");
+        assertUsageError(run("gridworld", "--algo", "sarsa", "--episodes", "10", "--steps", "10"), "exclusive");
+        assertUsageError(run("gridworld", "--algo", "sarsa", "--alpha", "0"), "--alpha 0.0 is outside (0, 1]");
+        assertUsageError(run("gridworld", "--algo", "sarsa-lambda", "--lambda", "2"), "--lambda 2.0 is outside [0, 1]");
+        assertUsageError(run("gridworld", "--algo", "n-step-sarsa", "--n", "0"), "--n 0 must be at least 1");
+        assertUsageError(run("gridworld", "--algo", "q-learning", "--episodes", "0"), "--episodes 0 must be at least 1");
         assertUsageError(run("gridworld", "--gamma", "1"), "gamma = 1 needs every state to reach a terminal state");
         assertUsageError(run("gridworld", "--bogus"), "Unknown option: '--bogus'");
         assertUsageError(run("gridworld", "--map", dir.resolve("missing.txt").toString()), "no such file");
@@ -168,5 +174,43 @@ class GridWorldCommandTest {
         assertUsageError(run("gridworld", "--algo", "policy-evaluation", "--policy", policy.toString()),
                 "line 3, cell 3: unknown action letter 'X'");
         assertUsageError(run(), "missing subcommand");
+    }
+
+    @Test
+    void learnersReportValuesPolicyPathAndMetrics(@TempDir Path dir) throws IOException {
+        // Q-learning with wide exploration on short episodes learns v* of Zhao's world (see QLearningTest).
+        Run run = run("gridworld", "--algo", "q-learning", "--episodes", "20000", "--epsilon", "0.5",
+                "--episode-length", "20", "--seed", "3", "--format", "json", "--out", dir.toString());
+        assertEquals(0, run.status(), run.err());
+        JsonNode json = run.json();
+        assertEquals("q-learning", json.get("algorithm").asText());
+        assertEquals(20000, json.get("episodes").asInt());
+        assertEquals(400000, json.get("steps").asLong());
+        for (int r = 0; r < 5; r++) {
+            for (int c = 0; c < 5; c++) {
+                assertEquals(ZHAO_FIG_3_4_A[r][c], json.get("values").get(r).get(c).asDouble(), 1e-2);
+            }
+        }
+        assertTrue(json.get("pathReachesGoal").asBoolean());
+        assertEquals(2, json.at("/path/0").size());
+        java.util.List<String> csv = Files.readAllLines(dir.resolve("metrics.csv"));
+        assertEquals("episode,steps,return,length", csv.get(0));
+        assertEquals(20001, csv.size());
+        assertTrue(csv.get(1).startsWith("1,20,"), csv.get(1));
+        assertTrue(Files.size(dir.resolve("learning-curve.png")) > 10_000);
+
+        Run text = run("gridworld", "--algo", "sarsa", "--episodes", "50", "--quiet");
+        assertEquals(0, text.status(), text.err());
+        assertTrue(text.out().contains("Learning curve: "), text.out());
+        assertTrue(text.out().contains("Greedy path from (0,0)"), text.out());
+    }
+
+    @Test
+    void sameSeedSameNumbersFromTheCommandLine() {
+        String first = run("gridworld", "--algo", "double-q-learning", "--episodes", "200", "--seed", "5", "--format", "json").out();
+        String again = run("gridworld", "--algo", "double-q-learning", "--episodes", "200", "--seed", "5", "--format", "json").out();
+        String other = run("gridworld", "--algo", "double-q-learning", "--episodes", "200", "--seed", "6", "--format", "json").out();
+        assertEquals(first, again);
+        assertTrue(!first.equals(other));
     }
 }
