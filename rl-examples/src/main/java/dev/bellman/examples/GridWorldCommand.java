@@ -215,7 +215,8 @@ final class GridWorldCommand implements Callable<Integer> {
     private Outcome learn(GridAlgorithm algo, GridWorld world, double discount) {
         boolean continuing = true;
         for (int s = 0; s < world.stateCount(); s++) {
-            continuing &= !world.isTerminal(s) || world.cell(s) == CellType.WALL;
+            // Walls and cliffs are terminal only because the agent never stands on them.
+            continuing &= !world.isTerminal(s) || world.cell(s) == CellType.WALL || world.cell(s) == CellType.CLIFF;
         }
         long limit = episodeLength != null ? episodeLength : continuing ? 100 : 0;
         double exploration = epsilon == null ? 0.1 : epsilon;

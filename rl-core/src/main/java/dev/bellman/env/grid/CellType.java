@@ -15,7 +15,13 @@ public enum CellType {
     /** {@code T} a target: entering or staying earns {@code r_target}; terminal if so configured */
     TARGET('T'),
     /** {@code X} a terminal cell: entering it earns {@code r_step} and ends the episode */
-    TERMINAL('X');
+    TERMINAL('X'),
+    /**
+     * {@code C} a cliff (Sutton &amp; Barto Example 6.6): entering it earns {@code r_cliff} and sends
+     * the agent back to the start, the episode going on; or, if so configured, ends the episode. The
+     * agent never stands on it, so it is a terminal state of value 0, like a wall.
+     */
+    CLIFF('C');
 
     private final char symbol;
 

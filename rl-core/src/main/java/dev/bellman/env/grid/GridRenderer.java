@@ -7,8 +7,8 @@ import java.util.function.IntFunction;
 
 /**
  * Draws a grid world, its state values and a policy as text, one line per row, in the layout of the
- * book's figures. Walls are drawn as {@code █}, terminal cells as {@code ■} in policies, and
- * {@code *} marks a state whose policy has no single most probable action.
+ * book's figures. Walls are drawn as {@code █}, terminal cells as {@code ■} and cliffs as {@code C}
+ * in policies, and {@code *} marks a state whose policy has no single most probable action.
  */
 public final class GridRenderer {
 
@@ -21,7 +21,7 @@ public final class GridRenderer {
 
     /**
      * The map: {@code .} free, {@code #} forbidden, {@code T} target, {@code S} start, {@code X}
-     * terminal, {@code █} wall.
+     * terminal, {@code C} cliff, {@code █} wall.
      */
     public static String map(GridWorld world) {
         StringBuilder out = new StringBuilder();
@@ -71,8 +71,8 @@ public final class GridRenderer {
     }
 
     /**
-     * A deterministic policy as arrows ↑ → ↓ ← and ○ for stay; terminal cells {@code ■}, walls
-     * {@code █}.
+     * A deterministic policy as arrows ↑ → ↓ ← and ○ for stay; terminal cells {@code ■}, cliffs
+     * {@code C}, walls {@code █}.
      *
      * @param actions the action of each state (ignored for walls and terminal cells)
      * @throws IllegalArgumentException if there is not one action per state or an action is out of range
@@ -117,6 +117,8 @@ public final class GridRenderer {
                 String symbol;
                 if (world.cell(s) == CellType.WALL) {
                     symbol = WALL;
+                } else if (world.cell(s) == CellType.CLIFF) {
+                    symbol = String.valueOf(CellType.CLIFF.symbol());
                 } else if (world.isTerminal(s)) {
                     symbol = TERMINAL;
                 } else {

@@ -1,6 +1,7 @@
 package dev.bellman.env.grid;
 
 import dev.bellman.core.Environment;
+import dev.bellman.core.ExploringStarts;
 import dev.bellman.core.FiniteMdp;
 import dev.bellman.core.Step;
 import dev.bellman.core.Transition;
@@ -25,13 +26,26 @@ import java.util.SplittableRandom;
  * its destination with its own reward (Sutton &amp; Barto Example 3.5). With slip probability
  * {@code p}, the chosen action is replaced by a uniformly random one with probability {@code p}.
  *
- * <p>Terminal states (cells {@code X}, targets when the target is terminal, and walls, which are
- * unreachable) have value 0. When the target is not terminal the task is continuing, as in Zhao's
- * book: the agent keeps acting and earns {@code r_target} for each step it stays.
+ * <p>Cliff cells ({@code C}, or {@link Builder#cliff(int, int)}; Sutton &amp; Barto Example 6.6) earn
+ * {@code r_cliff} (default -100) when entered and send the agent back to the start cell, the episode
+ * going on; with {@link Builder#cliffReturnsToStart(boolean) cliffReturnsToStart(false)} entering one
+ * ends the episode instead. Wind ({@link Builder#wind(int...)}; Sutton &amp; Barto Example 6.5)
+ * shifts the agent after its move by the strength of the column it was in <em>before</em> the move:
+ * that many cells up (down for a negative strength), one cell at a time, stopping at the edge of the
+ * grid or below a wall. Only the cell where the move and the wind leave the agent counts: a cliff
+ * there earns {@code r_cliff}; otherwise a blocked move earns {@code r_boundary}, and an unblocked
+ * one the reward of that cell.
+ *
+ * <p>Terminal states (cells {@code X}, targets when the target is terminal, and walls and cliffs,
+ * which the agent never stands on) have value 0. When the target is not terminal the task is
+ * continuing, as in Zhao's book: the agent keeps acting and earns {@code r_target} for each step it
+ * stays.
+ *
+ * <p>As {@link ExploringStarts}, an episode can start in any cell that is neither a wall nor terminal.
  *
  * <p>See {@code docs/gridworld.md} for the map format. Build one with {@link #builder(String)}.
  */
-public final class GridWorld implements FiniteMdp, Environment<Integer, Integer> {
+public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>, ExploringStarts<Integer> {
 
     private final int rows;
     private final int cols;
@@ -47,8 +61,12 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
     private final int[] teleportDestination;
     private final double[] teleportReward;
     private final double slip;
+    private final double rewardCliff;
+    private final boolean cliffReturnsToStart;
+    private final int[] wind;
     private final int startState;
     private final int[] startCandidates;
+    private final List<Integer> startStates;
     private final DiscreteSpace observationSpace;
     private final DiscreteSpace actionSpace;
 
@@ -70,13 +88,16 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
         this.slip = b.slip;
         this.teleportDestination = b.teleportDestination.clone();
         this.teleportReward = b.teleportReward.clone();
+        this.rewardCliff = b.rewardCliff;
+        this.cliffReturnsToStart = b.cliffReturnsToStart;
+        this.wind = b.wind.clone();
         int n = rows * cols;
         this.terminal = new boolean[n];
         int start = -1;
         List<Integer> candidates = new ArrayList<>();
         for (int s = 0; s < n; s++) {
             CellType type = cells[s];
-            terminal[s] = type == CellType.WALL || type == CellType.TERMINAL
+            terminal[s] = type == CellType.WALL || type == CellType.TERMINAL || type == CellType.CLIFF
                     || (type == CellType.TARGET && targetTerminal);
             if (type == CellType.START) {
                 start = s;
@@ -87,6 +108,7 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
         }
         this.startState = start;
         this.startCandidates = candidates.stream().mapToInt(Integer::intValue).toArray();
+        this.startStates = List.copyOf(candidates);
         this.observationSpace = new DiscreteSpace(n);
         this.actionSpace = new DiscreteSpace(actionCount);
     }
@@ -94,8 +116,8 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
     /**
      * Starts a grid world from an ASCII map: one line per row, one character per cell —
      * {@code .} free, {@code #} forbidden, {@code W} wall, {@code T} target, {@code S} start,
-     * {@code X} terminal. Blank lines before and after the map are ignored, as is trailing
-     * whitespace on each line.
+     * {@code X} terminal, {@code C} cliff. Blank lines before and after the map are ignored, as is
+     * trailing whitespace on each line.
      *
      * <p>Defaults are the seed's world: five actions, {@code r_boundary = -1},
      * {@code r_forbidden = -1}, {@code r_target = +1}, {@code r_step = 0}, continuing at the target,
@@ -170,6 +192,24 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
         return slip;
     }
 
+    /** @return {@code r_cliff}, the reward for entering a cliff cell */
+    public double rewardCliff() {
+        return rewardCliff;
+    }
+
+    /** @return whether entering a cliff sends the agent to the start ({@code true}) or ends the episode */
+    public boolean cliffReturnsToStart() {
+        return cliffReturnsToStart;
+    }
+
+    /**
+     * @return a copy of the wind strength of each column, in cells pushed up (negative: down); all
+     *         zero in a world without wind
+     */
+    public int[] wind() {
+        return wind.clone();
+    }
+
     @Override
     public int stateCount() {
         return rows * cols;
@@ -227,13 +267,8 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
         if (teleportDestination[state] >= 0) {
             return teleportDestination[state];
         }
-        GridAction move = GridAction.values()[action];
-        int row = state / cols + move.rowDelta();
-        int col = state % cols + move.colDelta();
-        if (row < 0 || row >= rows || col < 0 || col >= cols || cells[row * cols + col] == CellType.WALL) {
-            return state;
-        }
-        return row * cols + col;
+        int landing = landing(state, action);
+        return cells[landing] == CellType.CLIFF && cliffReturnsToStart ? startState : landing;
     }
 
     /** The reward of {@code action} from the non-terminal {@code state}, without slip. */
@@ -241,16 +276,48 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
         if (teleportDestination[state] >= 0) {
             return teleportReward[state];
         }
-        int next = moveTarget(state, action);
-        if (next == state && action != GridAction.STAY.ordinal()) {
+        int landing = landing(state, action);
+        if (cells[landing] == CellType.CLIFF) {
+            return rewardCliff;
+        }
+        if (neighbour(state, action) == state && action != GridAction.STAY.ordinal()) {
             boolean sum = forbiddenBump == ForbiddenBump.SUM && cells[state] == CellType.FORBIDDEN;
             return sum ? rewardBoundary + rewardForbidden : rewardBoundary;
         }
-        return switch (cells[next]) {
+        return switch (cells[landing]) {
             case TARGET -> rewardTarget;
             case FORBIDDEN -> rewardForbidden;
             default -> rewardStep;
         };
+    }
+
+    /**
+     * The cell where the move and then the wind of {@code state}'s column leave the agent, before a
+     * cliff sends it back to the start.
+     */
+    private int landing(int state, int action) {
+        int cell = neighbour(state, action);
+        int strength = wind[state % cols];
+        int direction = strength > 0 ? -cols : cols;
+        for (int i = Math.abs(strength); i > 0; i--) {
+            int next = cell + direction;
+            if (next < 0 || next >= cells.length || cells[next] == CellType.WALL) {
+                break;
+            }
+            cell = next;
+        }
+        return cell;
+    }
+
+    /** The cell the move alone leads to: {@code state} itself if the edge or a wall blocks it. */
+    private int neighbour(int state, int action) {
+        GridAction move = GridAction.values()[action];
+        int row = state / cols + move.rowDelta();
+        int col = state % cols + move.colDelta();
+        if (row < 0 || row >= rows || col < 0 || col >= cols || cells[row * cols + col] == CellType.WALL) {
+            return state;
+        }
+        return row * cols + col;
     }
 
     @Override
@@ -278,6 +345,48 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
         state = startState >= 0 ? startState : startCandidates[rng.nextInt(startCandidates.length)];
         done = false;
         return state;
+    }
+
+    /**
+     * @return every cell that is neither a wall nor terminal (so no cliff either), in state order;
+     *         unmodifiable
+     */
+    @Override
+    public List<Integer> startStates() {
+        return startStates;
+    }
+
+    /**
+     * Starts an episode in {@code state}. The world's random stream is not used.
+     *
+     * @param state a cell that is neither a wall nor terminal
+     * @return {@code state}
+     * @throws IllegalArgumentException naming the state, if it is {@code null}, outside the grid, a
+     *                                  wall or terminal
+     */
+    @Override
+    public Integer resetTo(Integer state) {
+        if (state == null || state < 0 || state >= rows * cols) {
+            throw new IllegalArgumentException("start state " + state + " is outside [0, " + (rows * cols - 1)
+                    + "]; expected a cell that is neither a wall nor terminal");
+        }
+        if (terminal[state]) {
+            throw new IllegalArgumentException("start state " + state + " (row " + state / cols + ", column "
+                    + state % cols + ") is " + describe(cells[state]) + "; expected a cell that is neither a wall "
+                    + "nor terminal");
+        }
+        this.state = state;
+        done = false;
+        return state;
+    }
+
+    private static String describe(CellType type) {
+        return switch (type) {
+            case WALL -> "a wall";
+            case CLIFF -> "a cliff";
+            case TARGET -> "a terminal target";
+            default -> "a terminal cell";
+        };
     }
 
     /**
@@ -326,6 +435,9 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
         private boolean targetTerminal = false;
         private boolean requireTarget = true;
         private double slip = 0;
+        private double rewardCliff = -100;
+        private boolean cliffReturnsToStart = true;
+        private final int[] wind;
 
         private Builder(String map) {
             if (map == null) {
@@ -342,7 +454,7 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
                 last--;
             }
             if (first > last) {
-                throw new IllegalArgumentException("map is empty; expected at least one row of cells (. # W T S X)");
+                throw new IllegalArgumentException("map is empty; expected at least one row of cells (. # W T S X C)");
             }
             this.rows = last - first + 1;
             this.cols = lines.get(first).length();
@@ -360,7 +472,7 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
                     CellType type = CellType.fromSymbol(symbol);
                     if (type == null) {
                         throw new IllegalArgumentException("map line " + lineNumber + ", column " + (c + 1)
-                                + ": unknown cell '" + symbol + "'; expected one of . # W T S X");
+                                + ": unknown cell '" + symbol + "'; expected one of . # W T S X C");
                     }
                     if (type == CellType.START) {
                         if (seenStart) {
@@ -375,6 +487,7 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
             this.teleportDestination = new int[rows * cols];
             Arrays.fill(teleportDestination, -1);
             this.teleportReward = new double[rows * cols];
+            this.wind = new int[cols];
         }
 
         /** Sets {@code r_boundary}, earned by a move off the grid or into a wall (default -1). */
@@ -459,6 +572,64 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
         }
 
         /**
+         * Makes {@code (row, col)} a cliff cell (as if marked {@code C}).
+         *
+         * @param row the cell's row, 0-based from the top
+         * @param col the cell's column, 0-based from the left
+         * @return this builder
+         * @throws IllegalArgumentException if the cell is outside the grid
+         */
+        public Builder cliff(int row, int col) {
+            cells[index(row, col, "cliff cell")] = CellType.CLIFF;
+            return this;
+        }
+
+        /**
+         * Sets {@code r_cliff}, earned by entering a cliff cell (default -100, Sutton &amp; Barto
+         * Example 6.6).
+         *
+         * @param reward the reward, any finite number
+         * @return this builder
+         * @throws IllegalArgumentException if the reward is not finite
+         */
+        public Builder rewardCliff(double reward) {
+            this.rewardCliff = finite(reward, "rewardCliff");
+            return this;
+        }
+
+        /**
+         * Chooses whether entering a cliff sends the agent back to the start cell, the episode going
+         * on ({@code true}, the default, as in Sutton &amp; Barto Example 6.6), or ends the episode
+         * there ({@code false}).
+         *
+         * @param returnsToStart whether a cliff sends the agent back to the start
+         * @return this builder
+         */
+        public Builder cliffReturnsToStart(boolean returnsToStart) {
+            this.cliffReturnsToStart = returnsToStart;
+            return this;
+        }
+
+        /**
+         * Sets the wind of each column (default none): after every move, the agent is pushed
+         * {@code perColumn[c]} cells up (down if negative), where {@code c} is the column it was in
+         * before the move, stopping at the edge of the grid or below (above) a wall. Sutton &amp;
+         * Barto Example 6.5 uses {@code 0 0 0 1 1 1 2 2 1 0}.
+         *
+         * @param perColumn one strength per column, in cells
+         * @return this builder
+         * @throws IllegalArgumentException if there is not one strength per column
+         */
+        public Builder wind(int... perColumn) {
+            if (perColumn == null || perColumn.length != cols) {
+                throw new IllegalArgumentException("wind has " + (perColumn == null ? "no" : perColumn.length)
+                        + " column strengths; expected " + cols + ", one per column");
+            }
+            System.arraycopy(perColumn, 0, wind, 0, cols);
+            return this;
+        }
+
+        /**
          * Sets the probability that the chosen action is replaced by a uniformly random one
          * (default 0: deterministic).
          *
@@ -475,16 +646,21 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
         /**
          * @return the grid world
          * @throws IllegalArgumentException if a target is required and the map has neither a target
-         *                                  nor a terminal cell, if a teleport starts or ends in a wall,
-         *                                  or if every cell is a wall or terminal
+         *                                  nor a terminal cell, if a teleport starts or ends in a wall
+         *                                  or a cliff, if cliffs send the agent back to a start the map
+         *                                  does not have, or if every cell is a wall, cliff or terminal
          */
         public GridWorld build() {
             boolean hasGoal = false;
             boolean hasOpenCell = false;
+            boolean hasCliff = false;
+            boolean hasStart = false;
             for (CellType type : cells) {
                 hasGoal |= type == CellType.TARGET || type == CellType.TERMINAL;
-                hasOpenCell |= type != CellType.WALL && type != CellType.TERMINAL
+                hasOpenCell |= type != CellType.WALL && type != CellType.TERMINAL && type != CellType.CLIFF
                         && !(type == CellType.TARGET && targetTerminal);
+                hasCliff |= type == CellType.CLIFF;
+                hasStart |= type == CellType.START;
             }
             if (requireTarget && !hasGoal) {
                 throw new IllegalArgumentException("map has no target cell 'T' (or terminal cell 'X'); this world "
@@ -494,14 +670,23 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
                 throw new IllegalArgumentException("map has no cell an agent can stand on; expected at least one "
                         + "non-wall, non-terminal cell");
             }
+            if (hasCliff && cliffReturnsToStart && !hasStart) {
+                throw new IllegalArgumentException("map has cliff cells 'C' that send the agent back to the start, "
+                        + "but no start cell 'S'; add one, or use cliffReturnsToStart(false)");
+            }
             for (int s = 0; s < cells.length; s++) {
                 int to = teleportDestination[s];
-                if (to >= 0 && (cells[s] == CellType.WALL || cells[to] == CellType.WALL)) {
+                if (to >= 0 && (blocksTeleport(cells[s]) || blocksTeleport(cells[to]))) {
                     throw new IllegalArgumentException("teleport from (" + s / cols + ", " + s % cols + ") to ("
-                            + to / cols + ", " + to % cols + ") touches a wall; expected enterable cells");
+                            + to / cols + ", " + to % cols + ") touches a wall or cliff; expected cells an agent "
+                            + "can stand on");
                 }
             }
             return new GridWorld(this);
+        }
+
+        private static boolean blocksTeleport(CellType type) {
+            return type == CellType.WALL || type == CellType.CLIFF;
         }
 
         private int index(int row, int col, String what) {

@@ -58,7 +58,53 @@ public enum GridWorldPreset {
                     """)
                     .withStay(false)
                     .rewardBoundary(-1)
-                    .rewardStep(-1));
+                    .rewardStep(-1)),
+
+    /**
+     * Sutton &amp; Barto Example 6.6 (Fig. 6.4, Cliff Walking): 4×12, start at the bottom-left
+     * (3,0), terminal goal at the bottom-right (3,11), the cliff (3,1)..(3,10) between them (0-based).
+     * Entering the cliff earns −100 and sends the agent back to the start, the episode going on;
+     * every other step earns −1, bumps and entering the goal included. Four actions; undiscounted
+     * (γ = 1). The shortest path along the cliff takes 13 steps (return −13).
+     */
+    CLIFF_WALKING("cliff-walking", "Sutton & Barto Example 6.6: 4x12 cliff walking, -100 and back to the start "
+            + "for the cliff", 1.0,
+            () -> GridWorld.builder("""
+                    ............
+                    ............
+                    ............
+                    SCCCCCCCCCCT
+                    """)
+                    .withStay(false)
+                    .targetTerminal(true)
+                    .rewardBoundary(-1)
+                    .rewardStep(-1)
+                    .rewardTarget(-1)
+                    .rewardCliff(-100)
+                    .cliffReturnsToStart(true)),
+
+    /**
+     * Sutton &amp; Barto Example 6.5 (Windy Gridworld): 7×10, start (3,0), terminal goal (3,7)
+     * (0-based); the wind of the column the agent leaves pushes it up by 0 0 0 1 1 1 2 2 1 0 cells
+     * (columns 0..9), stopping at the top edge; −1 per step, bumps and entering the goal included.
+     * Four actions; undiscounted (γ = 1). The shortest path takes 15 steps.
+     */
+    WINDY_GRIDWORLD("windy-gridworld", "Sutton & Barto Example 6.5: 7x10 windy gridworld", 1.0,
+            () -> GridWorld.builder("""
+                    ..........
+                    ..........
+                    ..........
+                    S......T..
+                    ..........
+                    ..........
+                    ..........
+                    """)
+                    .withStay(false)
+                    .targetTerminal(true)
+                    .rewardBoundary(-1)
+                    .rewardStep(-1)
+                    .rewardTarget(-1)
+                    .wind(0, 0, 0, 1, 1, 1, 2, 2, 1, 0));
 
     private final String id;
     private final String description;
@@ -111,7 +157,10 @@ public enum GridWorldPreset {
         throw new IllegalArgumentException("unknown grid world preset '" + id + "'; expected one of " + ids());
     }
 
-    /** @return the preset names, comma-separated */
+    /**
+     * @return the preset names, comma-separated, in declaration order: {@code zhao-5x5,
+     *         sutton-barto-3.5, sutton-barto-4.1, cliff-walking, windy-gridworld}
+     */
     public static String ids() {
         return List.of(values()).stream().map(GridWorldPreset::id).collect(Collectors.joining(", "));
     }

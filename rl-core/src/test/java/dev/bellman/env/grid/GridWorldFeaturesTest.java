@@ -224,7 +224,10 @@ class GridWorldFeaturesTest {
     void presetsAreFoundByIdIgnoringCase() {
         assertEquals(GridWorldPreset.ZHAO_5X5, GridWorldPreset.byId("zhao-5x5"));
         assertEquals(GridWorldPreset.SUTTON_BARTO_4_1, GridWorldPreset.byId("SUTTON-BARTO-4.1"));
-        assertEquals("zhao-5x5, sutton-barto-3.5, sutton-barto-4.1", GridWorldPreset.ids());
+        assertEquals(GridWorldPreset.CLIFF_WALKING, GridWorldPreset.byId("cliff-walking"));
+        assertEquals(GridWorldPreset.WINDY_GRIDWORLD, GridWorldPreset.byId("Windy-Gridworld"));
+        assertEquals("zhao-5x5, sutton-barto-3.5, sutton-barto-4.1, cliff-walking, windy-gridworld",
+                GridWorldPreset.ids());
     }
 
     @Test

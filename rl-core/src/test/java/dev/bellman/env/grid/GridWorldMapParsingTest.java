@@ -21,7 +21,7 @@ class GridWorldMapParsingTest {
 
     @Test
     void everySymbolMapsToItsCellType() {
-        GridWorld world = GridWorld.builder(".#W\nTSX").build();
+        GridWorld world = GridWorld.builder(".#W\nTSX\nC..").build();
 
         assertEquals(CellType.FREE, world.cell(0));
         assertEquals(CellType.FORBIDDEN, world.cell(1));
@@ -29,6 +29,7 @@ class GridWorldMapParsingTest {
         assertEquals(CellType.TARGET, world.cell(3));
         assertEquals(CellType.START, world.cell(4));
         assertEquals(CellType.TERMINAL, world.cell(5));
+        assertEquals(CellType.CLIFF, world.cell(6));
         for (CellType type : CellType.values()) {
             assertEquals(type, CellType.fromSymbol(type.symbol()));
         }
@@ -65,7 +66,7 @@ class GridWorldMapParsingTest {
     @Test
     void unknownCharacterIsRejectedNamingLineColumnAndChar() {
         IllegalArgumentException e = rejected(() -> GridWorld.builder("...\n.Z.\n..T"));
-        assertEquals("map line 2, column 2: unknown cell 'Z'; expected one of . # W T S X", e.getMessage());
+        assertEquals("map line 2, column 2: unknown cell 'Z'; expected one of . # W T S X C", e.getMessage());
     }
 
     @Test
