@@ -213,4 +213,19 @@ class GridWorldCommandTest {
         assertEquals(first, again);
         assertTrue(!first.equals(other));
     }
+
+    @Test
+    void mdpCommandSolvesTheGamblersProblem() throws IOException {
+        Run run = run("mdp", "--preset", "gamblers-problem", "--format", "json");
+        assertEquals(0, run.status(), run.err());
+        JsonNode json = run.json();
+        assertEquals(0.16, json.at("/values/25").asDouble(), 1e-8);
+        assertEquals(0.4, json.at("/values/50").asDouble(), 1e-8);
+        assertEquals(0.64, json.at("/values/75").asDouble(), 1e-8);
+        assertEquals(50, json.at("/policy/50").asInt());
+        assertEquals(101, json.get("policy").size());
+        assertUsageError(run("mdp", "--preset", "roulette"), "unknown MDP 'roulette'; expected one of gamblers-problem, jacks-car-rental");
+        assertUsageError(run("mdp", "--preset", "gamblers-problem", "--heads", "1.5"), "--heads 1.5 is outside (0, 1)");
+        assertUsageError(run("mdp"), "Missing required option: '--preset=NAME'");
+    }
 }
