@@ -120,7 +120,8 @@ public final class SweepComparison {
         return String.format(Locale.ROOT, "%.3g", backupsPerSecond);
     }
 
-    private static String cpuModel() {
+    /** @return the CPU model named in {@code /proc/cpuinfo}, or the architecture if there is none */
+    static String cpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (line.startsWith("model name")) {

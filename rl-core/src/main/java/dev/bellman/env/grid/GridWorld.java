@@ -47,6 +47,9 @@ import java.util.SplittableRandom;
  */
 public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>, ExploringStarts<Integer> {
 
+    /** The moves, indexed by action; {@code values()} would copy the array on every call. */
+    private static final GridAction[] MOVES = GridAction.values();
+
     private final int rows;
     private final int cols;
     private final CellType[] cells;
@@ -267,8 +270,7 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
         if (teleportDestination[state] >= 0) {
             return teleportDestination[state];
         }
-        int landing = landing(state, action);
-        return cells[landing] == CellType.CLIFF && cliffReturnsToStart ? startState : landing;
+        return afterCliff(blown(state, neighbour(state, action)));
     }
 
     /** The reward of {@code action} from the non-terminal {@code state}, without slip. */
@@ -276,11 +278,19 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
         if (teleportDestination[state] >= 0) {
             return teleportReward[state];
         }
-        int landing = landing(state, action);
+        int moved = neighbour(state, action);
+        return rewardOf(state, action, moved, blown(state, moved));
+    }
+
+    /**
+     * The reward of a move from {@code state} whose own step reached {@code moved} and which the wind
+     * then left at {@code landing}.
+     */
+    private double rewardOf(int state, int action, int moved, int landing) {
         if (cells[landing] == CellType.CLIFF) {
             return rewardCliff;
         }
-        if (neighbour(state, action) == state && action != GridAction.STAY.ordinal()) {
+        if (moved == state && action != GridAction.STAY.ordinal()) {
             boolean sum = forbiddenBump == ForbiddenBump.SUM && cells[state] == CellType.FORBIDDEN;
             return sum ? rewardBoundary + rewardForbidden : rewardBoundary;
         }
@@ -291,12 +301,17 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
         };
     }
 
+    /** Where the agent ends up when it lands on {@code landing}: a returning cliff sends it to the start. */
+    private int afterCliff(int landing) {
+        return cells[landing] == CellType.CLIFF && cliffReturnsToStart ? startState : landing;
+    }
+
     /**
-     * The cell where the move and then the wind of {@code state}'s column leave the agent, before a
-     * cliff sends it back to the start.
+     * The cell where the wind of {@code state}'s column leaves an agent whose move reached
+     * {@code moved}, before a cliff sends it back to the start.
      */
-    private int landing(int state, int action) {
-        int cell = neighbour(state, action);
+    private int blown(int state, int moved) {
+        int cell = moved;
         int strength = wind[state % cols];
         int direction = strength > 0 ? -cols : cols;
         for (int i = Math.abs(strength); i > 0; i--) {
@@ -311,7 +326,7 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
 
     /** The cell the move alone leads to: {@code state} itself if the edge or a wall blocks it. */
     private int neighbour(int state, int action) {
-        GridAction move = GridAction.values()[action];
+        GridAction move = MOVES[action];
         int row = state / cols + move.rowDelta();
         int col = state % cols + move.colDelta();
         if (row < 0 || row >= rows || col < 0 || col >= cols || cells[row * cols + col] == CellType.WALL) {
@@ -407,8 +422,17 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
         if (slip > 0 && rng.nextDouble() < slip) {
             actual = rng.nextInt(actionCount);
         }
-        double reward = moveReward(state, actual);
-        state = moveTarget(state, actual);
+        // One pass through the move, so that step stays small enough for the JIT to inline.
+        double reward;
+        if (teleportDestination[state] >= 0) {
+            reward = teleportReward[state];
+            state = teleportDestination[state];
+        } else {
+            int moved = neighbour(state, actual);
+            int landing = blown(state, moved);
+            reward = rewardOf(state, actual, moved, landing);
+            state = afterCliff(landing);
+        }
         done = terminal[state];
         return new Step<>(state, reward, done, false);
     }
