@@ -1,7 +1,5 @@
 package dev.bellman.examples;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.bellman.core.Budget;
 import dev.bellman.core.TabularModel;
 import dev.bellman.core.TabularPolicy;
@@ -23,8 +21,10 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -138,13 +138,8 @@ final class GridWorldCommand implements Callable<Integer> {
             description = "Decimals of the values in text output. Default: ${DEFAULT-VALUE}, as the book prints them.")
     int decimals;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default) or json (JSON alone on standard output).")
-    String format;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write result.txt and result.json into DIR; "
-            + "learners add metrics.csv and learning-curve.png.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputOptions output = new OutputOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -152,11 +147,7 @@ final class GridWorldCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         GridAlgorithm algo = GridAlgorithm.byIdForOption(algorithm);
-        boolean json = switch (format.toLowerCase(Locale.ROOT)) {
-            case "text" -> false;
-            case "json" -> true;
-            default -> throw new IllegalArgumentException("--format " + format + " is not allowed; expected text or json");
-        };
+        output.json();
         checkOptions(algo);
 
         GridWorldPreset preset = source.map == null
@@ -170,18 +161,10 @@ final class GridWorldCommand implements Callable<Integer> {
         Map<String, Object> report = jsonReport(algo, world, outcome, discount);
         String text = textReport(algo, world, worldName, outcome, discount);
 
-        PrintWriter stdout = spec.commandLine().getOut();
-        String rendered = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
-        stdout.print(json ? rendered + System.lineSeparator() : text);
-        stdout.flush();
-        if (out != null) {
-            Files.createDirectories(out);
-            Files.writeString(out.resolve("result.txt"), text, StandardCharsets.UTF_8);
-            Files.writeString(out.resolve("result.json"), rendered + "\n", StandardCharsets.UTF_8);
-            if (outcome.log() != null) {
-                outcome.log().writeCsv(out.resolve("metrics.csv"));
-                LearningCurve.writePng(outcome.log(), algo.id() + " on " + worldName, out.resolve("learning-curve.png"));
-            }
+        Path written = output.emit(spec.commandLine().getOut(), text, report);
+        if (written != null && outcome.log() != null) {
+            outcome.log().writeCsv(written.resolve("metrics.csv"));
+            LearningCurve.writePng(outcome.log(), algo.id() + " on " + worldName, written.resolve("learning-curve.png"));
         }
         return 0;
     }
@@ -227,9 +210,11 @@ final class GridWorldCommand implements Callable<Integer> {
         EpisodeLog log = new EpisodeLog();
         learner.addListener(log);
         TrainingReport report;
+        // Only an interactive terminal gets a bar: piped or redirected output stays clean.
+        boolean showProgress = !quiet && System.console() != null;
         try (ProgressListener progress = new ProgressListener(budget.limit(), budget.unit() == Budget.Unit.STEPS,
-                spec.commandLine().getErr() == null ? System.err : stderr())) {
-            if (!quiet && System.console() != null) {
+                showProgress ? stderr() : null)) {
+            if (showProgress) {
                 learner.addListener(progress);
             }
             report = learner.train(world, budget);
@@ -243,8 +228,9 @@ final class GridWorldCommand implements Callable<Integer> {
                 path, report.totalSteps());
     }
 
-    private static java.io.PrintStream stderr() {
-        return new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    /** Standard error in UTF-8, for the progress bar's block characters. */
+    private static PrintStream stderr() {
+        return new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     }
 
     private void checkOptions(GridAlgorithm algo) {

@@ -1,7 +1,5 @@
 package dev.bellman.examples;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.bellman.core.FiniteMdp;
 import dev.bellman.env.toytext.GamblersProblem;
 import dev.bellman.env.toytext.JacksCarRental;
@@ -13,10 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -76,12 +70,8 @@ final class MdpCommand implements Callable<Integer> {
             description = "gamblers-problem: the probability of heads. Default: ${DEFAULT-VALUE}.")
     double heads;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-            description = "text (default) or json (JSON alone on standard output).")
-    String format;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write result.txt and result.json into DIR.")
-    Path out;
+    @picocli.CommandLine.Mixin
+    OutputOptions output = new OutputOptions();
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -89,11 +79,7 @@ final class MdpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Preset chosen = Preset.byId(preset);
-        boolean json = switch (format.toLowerCase(Locale.ROOT)) {
-            case "text" -> false;
-            case "json" -> true;
-            default -> throw new IllegalArgumentException("--format " + format + " is not allowed; expected text or json");
-        };
+        output.json();
         if (gamma != null && !(gamma >= 0 && gamma <= 1)) {
             throw new IllegalArgumentException("--gamma " + gamma + " is outside [0, 1]");
         }
@@ -128,18 +114,10 @@ final class MdpCommand implements Callable<Integer> {
         report.put("iterations", result.iterations());
         report.put("gamma", discount);
         report.put("converged", result.converged());
-        String rendered = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
         String text = chosen == Preset.GAMBLERS_PROBLEM
                 ? gamblersText((GamblersProblem) mdp, result, values, policy)
                 : jacksText((JacksCarRental) mdp, result, values, policy);
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(json ? rendered + System.lineSeparator() : text);
-        stdout.flush();
-        if (out != null) {
-            Files.createDirectories(out);
-            Files.writeString(out.resolve("result.txt"), text, StandardCharsets.UTF_8);
-            Files.writeString(out.resolve("result.json"), rendered + "\n", StandardCharsets.UTF_8);
-        }
+        output.emit(spec.commandLine().getOut(), text, report);
         return 0;
     }
 

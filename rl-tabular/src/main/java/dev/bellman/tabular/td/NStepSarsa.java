@@ -74,16 +74,8 @@ public final class NStepSarsa extends TabularControlLearner {
 
     /** Updates the pair of time {@code tau} with the rewards up to now and, if asked, the last pair's value. */
     private void updatePair(int tau, boolean bootstrap) {
-        double gamma = settings.gamma();
-        double target = 0;
-        double discount = 1;
-        for (int i = tau + 1; i <= steps; i++) {
-            target += discount * rewards[i];
-            discount *= gamma;
-        }
-        if (bootstrap) {
-            target += discount * q[index(states[steps], actions[steps])];
-        }
+        double tail = bootstrap ? q[index(states[steps], actions[steps])] : 0;
+        double target = NStepReturn.of(rewards, tau, steps, settings.gamma(), tail);
         int sa = index(states[tau], actions[tau]);
         q[sa] += nextAlpha(sa) * (target - q[sa]);
     }

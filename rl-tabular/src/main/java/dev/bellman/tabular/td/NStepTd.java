@@ -58,16 +58,7 @@ public final class NStepTd extends TabularPredictionLearner {
     }
 
     private void updateState(int tau, boolean bootstrap) {
-        double gamma = settings.gamma();
-        double target = 0;
-        double discount = 1;
-        for (int i = tau + 1; i <= steps; i++) {
-            target += discount * rewards[i];
-            discount *= gamma;
-        }
-        if (bootstrap) {
-            target += discount * v[states[steps]];
-        }
+        double target = NStepReturn.of(rewards, tau, steps, settings.gamma(), bootstrap ? v[states[steps]] : 0);
         int s = states[tau];
         v[s] += nextAlpha(s) * (target - v[s]);
     }

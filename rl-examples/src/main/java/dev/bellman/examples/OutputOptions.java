@@ -1,0 +1,63 @@
+package dev.bellman.examples;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The output options every subcommand shares ({@code --format text|json}, {@code --out DIR}) and
+ * the one way results are printed and saved.
+ */
+final class OutputOptions {
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+            description = "text (default) or json (JSON alone on standard output).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write result.txt and result.json into DIR (learners add metrics.csv and learning-curve.png).")
+    Path out;
+
+    /**
+     * @return whether JSON was asked for
+     * @throws IllegalArgumentException if the format is neither text nor json
+     */
+    boolean json() {
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "text" -> false;
+            case "json" -> true;
+            default -> throw new IllegalArgumentException("--format " + format + " is not allowed; expected text or json");
+        };
+    }
+
+    /**
+     * Prints the text or the JSON report on standard output and, with {@code --out}, writes both.
+     *
+     * @return the directory written to, or {@code null} without {@code --out}
+     */
+    Path emit(PrintWriter stdout, String text, Map<String, Object> report) throws IOException {
+        String rendered = render(report);
+        stdout.print(json() ? rendered + System.lineSeparator() : text);
+        stdout.flush();
+        if (out == null) {
+            return null;
+        }
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("result.txt"), text, StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("result.json"), rendered + "\n", StandardCharsets.UTF_8);
+        return out;
+    }
+
+    private static String render(Map<String, Object> report) throws JsonProcessingException {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+    }
+}
