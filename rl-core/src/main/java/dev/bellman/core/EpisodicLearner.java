@@ -12,9 +12,10 @@ import java.util.SplittableRandom;
  * budget is spent, with listeners told of each step and episode. A subclass supplies only what is its
  * own: {@link #act}, {@link #update} and, if it learns from whole episodes, {@link #endEpisode}.
  *
- * <p>Randomness: the learner's own stream is seeded by its seed; the environment is reset with the
- * same seed on the learner's first episode and continues its own stream after that. So the same
- * seed, environment and settings give the same numbers.
+ * <p>Randomness: the learner's own stream is derived from its seed (split off, so that it is
+ * independent of an environment seeded with the same number); the environment is reset with the
+ * seed on the learner's first episode and continues its own stream after that. So the same seed,
+ * environment and settings give the same numbers.
  *
  * <p>Episodes end when the environment terminates or truncates them, or after
  * {@code maxEpisodeLength} steps, which counts as a truncation (bootstrap from the last
@@ -46,7 +47,10 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A> {
         }
         this.seed = seed;
         this.maxEpisodeLength = maxEpisodeLength;
-        this.rng = new SplittableRandom(seed);
+        // split(): environments seed their own SplittableRandom with the same seed on the first reset;
+        // without it the learner's k-th draw would equal the environment's k-th draw (exploration in
+        // lockstep with the dynamics).
+        this.rng = new SplittableRandom(seed).split();
     }
 
     /** @return the seed this learner was built with */
@@ -100,7 +104,7 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A> {
         double[] returns = new double[16];
         long[] lengths = new long[16];
         boolean stop = false;
-        while (!stop && !budget.isExhausted(stepsThisCall, episodesThisCall)) {
+        while (!stop && !isFinished() && !budget.isExhausted(stepsThisCall, episodesThisCall)) {
             O observation = startEpisode(env, !environmentSeeded);
             environmentSeeded = true;
             beginEpisode(observation);
@@ -168,6 +172,14 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A> {
      */
     protected O startEpisode(Environment<O, A> env, boolean first) {
         return first ? env.reset(seed) : env.reset();
+    }
+
+    /**
+     * Whether the learner has nothing left to learn (for example a policy iteration whose policy is
+     * stable); checked before each episode. The default is {@code false}: train until the budget.
+     */
+    protected boolean isFinished() {
+        return false;
     }
 
     /** Called with the first observation of each episode; the default does nothing. */
