@@ -61,8 +61,8 @@ final class GridWorldCommand implements Callable<Integer> {
 
     @Option(names = "--algo", paramLabel = "NAME", defaultValue = "value-iteration",
             description = "Planners: value-iteration (default), policy-iteration, truncated-policy-iteration, "
-                    + "policy-evaluation. Learners: sarsa, expected-sarsa, n-step-sarsa, sarsa-lambda, q-learning, "
-                    + "double-q-learning.")
+                    + "policy-evaluation. Learners: mc-basic, mc-exploring-starts, mc-epsilon-greedy, sarsa, "
+                    + "expected-sarsa, n-step-sarsa, sarsa-lambda, q-learning, double-q-learning.")
     String algorithm;
 
     @Option(names = "--gamma", paramLabel = "G",
@@ -115,8 +115,8 @@ final class GridWorldCommand implements Callable<Integer> {
     double alpha;
 
     @Option(names = "--episode-length", paramLabel = "L",
-            description = "Learners: truncate episodes after L steps. Default: 100 in worlds without terminal "
-                    + "cells (Zhao's continuing task), no limit otherwise.")
+            description = "Learners: truncate episodes after L steps; mc-basic: its episode length L. Default: 100 "
+                    + "in worlds without terminal cells (Zhao's continuing task), no limit otherwise (100 for mc-basic).")
     Long episodeLength;
 
     @Option(names = "--n", paramLabel = "N", defaultValue = "3",

@@ -228,4 +228,22 @@ class GridWorldCommandTest {
         assertUsageError(run("mdp", "--preset", "gamblers-problem", "--heads", "1.5"), "--heads 1.5 is outside (0, 1)");
         assertUsageError(run("mdp"), "Missing required option: '--preset=NAME'");
     }
+
+    @Test
+    void mcBasicFromTheCommandLineReproducesZhaoFigure5_4() throws IOException {
+        // Zhao Fig. 5.4 (r_forbidden = -10): with episode length 1 only the target and its four neighbours
+        // see a reward (+1); with length 100 the values are v* of Fig. 3.4 (d) to within 0.9^100 * 10.
+        JsonNode shortEpisodes = run("gridworld", "--algo", "mc-basic", "--episode-length", "1", "--reward-forbidden", "-10",
+                "--episodes", "100000", "--format", "json").json();
+        for (int r = 0; r < 5; r++) {
+            for (int c = 0; c < 5; c++) {
+                boolean nearTarget = Math.abs(r - 3) + Math.abs(c - 2) <= 1;
+                assertEquals(nearTarget ? 1.0 : 0.0, shortEpisodes.get("values").get(r).get(c).asDouble(), 1e-12, r + "," + c);
+            }
+        }
+        JsonNode longEpisodes = run("gridworld", "--algo", "mc-basic", "--episode-length", "100", "--reward-forbidden", "-10",
+                "--episodes", "100000", "--format", "json").json();
+        assertEquals(3.486784, longEpisodes.at("/values/0/0").asDouble(), 3e-4);
+        assertEquals(2.287679, longEpisodes.at("/values/4/0").asDouble(), 3e-4);
+    }
 }
