@@ -86,6 +86,30 @@ final class Episode {
     }
 
     /** Marks the steps at which the state {@code S_t} occurs for the first time in this episode. */
+    /** Receives one visited pair and the return that followed it. */
+    @FunctionalInterface
+    interface ReturnVisitor {
+        void visit(int state, int action, double episodeReturn);
+    }
+
+    /**
+     * Computes the returns backwards, {@code G_t = r_{t+1} + gamma G_{t+1}} from {@code G_T = tail},
+     * and hands each visited pair (only its first visit, if asked) with its return to {@code visitor}.
+     */
+    void visitPairReturns(double gamma, double tail, boolean firstVisitsOnly, int stateCount, int actionCount,
+                          ReturnVisitor visitor) {
+        if (firstVisitsOnly) {
+            markFirstVisitsOfPairs(stateCount, actionCount);
+        }
+        double g = tail;
+        for (int t = length - 1; t >= 0; t--) {
+            g = reward(t) + gamma * g;
+            if (!firstVisitsOnly || firstVisit(t)) {
+                visitor.visit(state(t), action(t), g);
+            }
+        }
+    }
+
     void markFirstVisitsOfStates(int stateCount) {
         mark(stateCount, 0);
     }

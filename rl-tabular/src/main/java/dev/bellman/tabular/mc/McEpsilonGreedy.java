@@ -75,18 +75,11 @@ public final class McEpsilonGreedy extends TabularControlLearner {
     /** Computes the returns backwards and moves each (first-)visited pair's value towards its return. */
     @Override
     protected void endEpisode() {
-        boolean firstOnly = visits == Visits.FIRST;
-        if (firstOnly) {
-            episode.markFirstVisitsOfPairs(stateCount(), actionCount());
-        }
-        double gamma = settings.gamma();
-        double g = episode.truncated() ? epsilonGreedyExpectation(episode.lastState()) : 0;
-        for (int t = episode.length() - 1; t >= 0; t--) {
-            g = episode.reward(t) + gamma * g;
-            if (!firstOnly || episode.firstVisit(t)) {
-                int sa = index(episode.state(t), episode.action(t));
-                q[sa] += nextAlpha(sa) * (g - q[sa]);
-            }
-        }
+        double tail = episode.truncated() ? epsilonGreedyExpectation(episode.lastState()) : 0;
+        episode.visitPairReturns(settings.gamma(), tail, visits == Visits.FIRST, stateCount(), actionCount(),
+                (state, action, episodeReturn) -> {
+                    int sa = index(state, action);
+                    q[sa] += nextAlpha(sa) * (episodeReturn - q[sa]);
+                });
     }
 }
