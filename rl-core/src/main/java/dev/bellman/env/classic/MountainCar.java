@@ -1,0 +1,209 @@
+package dev.bellman.env.classic;
+
+import dev.bellman.core.Environment;
+import dev.bellman.core.Step;
+import dev.bellman.core.random.Pcg64;
+import dev.bellman.core.space.BoxSpace;
+import dev.bellman.core.space.DiscreteSpace;
+
+import java.util.Arrays;
+
+/**
+ * Gymnasium's MountainCar-v0 (Moore 1990; Sutton &amp; Barto Example 10.1), step for step: an
+ * under-powered car in a valley must rock back and forth to reach the flag at {@code x = 0.5}. This
+ * class is the raw environment: it never truncates (see {@link Environments#make(String)} for the
+ * 200-step limit).
+ *
+ * <ul>
+ *   <li>State {@code [position, velocity]} in double precision; position in {@code [-1.2, 0.6]},
+ *   velocity in {@code [-0.07, 0.07]}.</li>
+ *   <li>Observation: the state rounded to float32 and widened back to {@code double}.</li>
+ *   <li>Actions {@code 0} (accelerate left), {@code 1} (coast), {@code 2} (accelerate right).</li>
+ *   <li>Dynamics: {@code v' = clip(v + ((a - 1) * 0.001 + cos(3 p) * -0.0025), ±0.07)},
+ *   {@code p' = clip(p + v', -1.2, 0.6)}; hitting the left wall while moving left stops the car.</li>
+ *   <li>Reward {@code -1} every step. Terminates when {@code p' >= 0.5} and
+ *   {@code v' >= goalVelocity} (0 by default), tested on the double state.</li>
+ *   <li>Reset: position uniform in {@code [-0.6, -0.4)} from NumPy's PCG64 stream, velocity 0, so
+ *   {@code reset(k)} equals Gymnasium's {@code reset(seed=k)}.</li>
+ * </ul>
+ */
+public final class MountainCar implements Environment<double[], Integer> {
+
+    /** Left end of the track. */
+    public static final double MIN_POSITION = -1.2;
+    /** Right end of the track. */
+    public static final double MAX_POSITION = 0.6;
+    /** Speed limit, both directions. */
+    public static final double MAX_SPEED = 0.07;
+    /** Position of the flag. */
+    public static final double GOAL_POSITION = 0.5;
+    /** Velocity change per step of full throttle. */
+    public static final double FORCE = 0.001;
+    /** Gravity coefficient of the {@code cos(3 p)} slope term. */
+    public static final double GRAVITY = 0.0025;
+    /** Default lower bound of the reset position. */
+    public static final double RESET_LOW = -0.6;
+    /** Default upper bound of the reset position. */
+    public static final double RESET_HIGH = -0.4;
+
+    private static final long DEFAULT_SEED = 0;
+
+    private final double goalVelocity;
+    private final DiscreteSpace actionSpace = new DiscreteSpace(3);
+    private final BoxSpace observationSpace = new BoxSpace(
+            new double[] {(float) MIN_POSITION, (float) -MAX_SPEED},
+            new double[] {(float) MAX_POSITION, (float) MAX_SPEED});
+
+    private Pcg64 rng = Pcg64.seeded(DEFAULT_SEED);
+    private double position;
+    private double velocity;
+    private boolean started;
+    private boolean terminated;
+
+    /** MountainCar-v0 as registered: goal velocity 0. */
+    public MountainCar() {
+        this(0.0);
+    }
+
+    /**
+     * @param goalVelocity the least velocity at the flag that counts as success (Gymnasium's
+     *                     {@code goal_velocity})
+     * @throws IllegalArgumentException if {@code goalVelocity} is NaN
+     */
+    public MountainCar(double goalVelocity) {
+        if (Double.isNaN(goalVelocity)) {
+            throw new IllegalArgumentException("goalVelocity is NaN; expected a number (default 0)");
+        }
+        this.goalVelocity = goalVelocity;
+    }
+
+    /** @return the least velocity at the flag that terminates the episode */
+    public double goalVelocity() {
+        return goalVelocity;
+    }
+
+    /** The float32 box {@code [-1.2, 0.6] x [-0.07, 0.07]}, bounds rounded to float32. */
+    @Override
+    public BoxSpace observationSpace() {
+        return observationSpace;
+    }
+
+    /** {@code Discrete(3)}: 0 left, 1 coast, 2 right. */
+    @Override
+    public DiscreteSpace actionSpace() {
+        return actionSpace;
+    }
+
+    /** As Gymnasium's {@code reset(seed=seed)}: reseeds the PCG64 stream, then {@link #reset()}. */
+    @Override
+    public double[] reset(long seed) {
+        rng = Pcg64.seeded(seed);
+        return reset();
+    }
+
+    /**
+     * Draws the position from {@code U(-0.6, -0.4)} (one draw, continuing the stream, which is
+     * seeded with 0 if {@link #reset(long)} was never called); the velocity is 0.
+     */
+    @Override
+    public double[] reset() {
+        return reset(RESET_LOW, RESET_HIGH);
+    }
+
+    /**
+     * As Gymnasium's {@code reset(seed=seed, options={"low": low, "high": high})}.
+     *
+     * @param seed the seed of the new PCG64 stream
+     * @param low  the lower bound of the position
+     * @param high the upper bound of the position
+     * @return the first observation
+     * @throws IllegalArgumentException if {@code low > high} or a bound is not finite
+     */
+    public double[] reset(long seed, double low, double high) {
+        ClassicControl.checkResetBounds(low, high);
+        rng = Pcg64.seeded(seed);
+        return reset(low, high);
+    }
+
+    /**
+     * As Gymnasium's {@code reset(options={"low": low, "high": high})}: position uniform in
+     * {@code [low, high)}, continuing the stream; velocity 0.
+     *
+     * @param low  the lower bound of the position
+     * @param high the upper bound of the position
+     * @return the first observation
+     * @throws IllegalArgumentException if {@code low > high} or a bound is not finite
+     */
+    public double[] reset(double low, double high) {
+        ClassicControl.checkResetBounds(low, high);
+        position = rng.uniform(low, high);
+        velocity = 0.0;
+        started = true;
+        terminated = false;
+        return observation();
+    }
+
+    /**
+     * One step of the dynamics, in Gymnasium's operation order.
+     *
+     * @param action 0 (left), 1 (coast) or 2 (right)
+     * @throws IllegalArgumentException if the action is not 0, 1 or 2
+     * @throws IllegalStateException    before the first reset or after termination
+     */
+    @Override
+    public Step<double[]> step(Integer action) {
+        if (!started) {
+            throw new IllegalStateException("step called before reset; call reset(seed) first");
+        }
+        if (terminated) {
+            throw new IllegalStateException("step called after the episode terminated in state "
+                    + Arrays.toString(state()) + "; call reset() first");
+        }
+        int a = actionSpace.require(action, "action");
+        double v = velocity + ((a - 1) * FORCE + Math.cos(3 * position) * -GRAVITY);
+        v = Math.min(Math.max(v, -MAX_SPEED), MAX_SPEED);
+        double p = position + v;
+        p = Math.min(Math.max(p, MIN_POSITION), MAX_POSITION);
+        if (p == MIN_POSITION && v < 0) {
+            v = 0.0;
+        }
+        position = p;
+        velocity = v;
+        terminated = p >= GOAL_POSITION && v >= goalVelocity;
+        return new Step<>(observation(), -1.0, terminated, false);
+    }
+
+    /** @return a copy of the internal double state {@code [position, velocity]} */
+    public double[] state() {
+        return new double[] {position, velocity};
+    }
+
+    /**
+     * Replaces the internal state; the next {@link #step} starts from it (even if the episode had
+     * terminated: the termination flag is cleared). Values outside the track or speed limits are
+     * kept as given, as in Gymnasium.
+     *
+     * @param newState {@code [position, velocity]}
+     * @throws IllegalArgumentException if the length is not 2 or a component is NaN
+     * @throws IllegalStateException    before the first reset
+     */
+    public void setState(double[] newState) {
+        if (!started) {
+            throw new IllegalStateException("setState called before reset; call reset(seed) first");
+        }
+        ClassicControl.checkState(newState, 2, "[position, velocity]");
+        position = newState[0];
+        velocity = newState[1];
+        terminated = false;
+    }
+
+    /** @return the observation Gymnasium gives for the current state: each component as float32 */
+    public double[] observation() {
+        return new double[] {(float) position, (float) velocity};
+    }
+
+    @Override
+    public String toString() {
+        return "MountainCar(goalVelocity=" + goalVelocity + ")";
+    }
+}
