@@ -16,17 +16,24 @@ import java.util.OptionalDouble;
  *   <tr><td>{@code CartPole-v1}</td><td>{@link CartPole}</td><td>500</td><td>475</td></tr>
  *   <tr><td>{@code CartPole-v0}</td><td>{@link CartPole}</td><td>200</td><td>195</td></tr>
  *   <tr><td>{@code MountainCar-v0}</td><td>{@link MountainCar}</td><td>200</td><td>−110</td></tr>
+ *   <tr><td>{@code MountainCarContinuous-v0}</td><td>{@link ContinuousMountainCar}</td><td>999</td><td>90</td></tr>
+ *   <tr><td>{@code Pendulum-v1}</td><td>{@link Pendulum}</td><td>200</td><td>none</td></tr>
+ *   <tr><td>{@code Acrobot-v1}</td><td>{@link Acrobot}</td><td>500</td><td>−100</td></tr>
  * </table>
  */
 public final class Environments {
 
-    private record Registration(String id, int maxEpisodeSteps, OptionalDouble rewardThreshold) {
+    private record Registration(String id, int maxEpisodeSteps, OptionalDouble rewardThreshold,
+                                Class<?> actionType) {
     }
 
     private static final List<Registration> REGISTRY = List.of(
-            new Registration("CartPole-v1", 500, OptionalDouble.of(475.0)),
-            new Registration("CartPole-v0", 200, OptionalDouble.of(195.0)),
-            new Registration("MountainCar-v0", 200, OptionalDouble.of(-110.0)));
+            new Registration("CartPole-v1", 500, OptionalDouble.of(475.0), Integer.class),
+            new Registration("CartPole-v0", 200, OptionalDouble.of(195.0), Integer.class),
+            new Registration("MountainCar-v0", 200, OptionalDouble.of(-110.0), Integer.class),
+            new Registration("MountainCarContinuous-v0", 999, OptionalDouble.of(90.0), double[].class),
+            new Registration("Pendulum-v1", 200, OptionalDouble.empty(), double[].class),
+            new Registration("Acrobot-v1", 500, OptionalDouble.of(-100.0), Integer.class));
 
     private Environments() {
     }
@@ -38,8 +45,9 @@ public final class Environments {
 
     /**
      * A new environment as registered under {@code id}: the raw environment in its default variant
-     * wrapped in a {@link TimeLimit}. All environments registered so far take {@code Integer}
-     * actions; {@link #make(String, Class)} gives the typed form.
+     * wrapped in a {@link TimeLimit}. Discrete environments take {@code Integer} actions, continuous
+     * ones ({@code MountainCarContinuous-v0}, {@code Pendulum-v1}) {@code double[]};
+     * {@link #make(String, Class)} gives the typed form.
      *
      * @param id a registered id, e.g. {@code "CartPole-v1"}
      * @return a new, not yet reset environment
@@ -47,16 +55,19 @@ public final class Environments {
      */
     public static Environment<double[], ?> make(String id) {
         Registration r = registration(id);
-        Environment<double[], Integer> raw = switch (r.id()) {
-            case "CartPole-v1", "CartPole-v0" -> new CartPole();
-            case "MountainCar-v0" -> new MountainCar();
+        return switch (r.id()) {
+            case "CartPole-v1", "CartPole-v0" -> new TimeLimit<>(new CartPole(), r.maxEpisodeSteps());
+            case "MountainCar-v0" -> new TimeLimit<>(new MountainCar(), r.maxEpisodeSteps());
+            case "MountainCarContinuous-v0" -> new TimeLimit<>(new ContinuousMountainCar(), r.maxEpisodeSteps());
+            case "Pendulum-v1" -> new TimeLimit<>(new Pendulum(), r.maxEpisodeSteps());
+            case "Acrobot-v1" -> new TimeLimit<>(new Acrobot(), r.maxEpisodeSteps());
             default -> throw new IllegalStateException("no factory for registered id " + r.id());
         };
-        return new TimeLimit<>(raw, r.maxEpisodeSteps());
     }
 
     /**
-     * As {@link #make(String)}, typed by the action class: {@code make("CartPole-v1", Integer.class)}.
+     * As {@link #make(String)}, typed by the action class: {@code make("CartPole-v1", Integer.class)},
+     * {@code make("Pendulum-v1", double[].class)}.
      *
      * @param id         a registered id
      * @param actionType the class of the environment's actions
@@ -68,11 +79,11 @@ public final class Environments {
     @SuppressWarnings("unchecked")
     public static <A> Environment<double[], A> make(String id, Class<A> actionType) {
         Registration r = registration(id);
-        if (actionType != Integer.class) {
-            throw new IllegalArgumentException("action type " + (actionType == null ? "null" : actionType.getName())
-                    + " does not match " + r.id() + "; expected java.lang.Integer");
+        if (actionType != r.actionType()) {
+            throw new IllegalArgumentException("action type " + (actionType == null ? "null" : actionType.getTypeName())
+                    + " does not match " + r.id() + "; expected " + r.actionType().getTypeName());
         }
-        // Every registered environment takes Integer actions, checked just above.
+        // The registered action class of the environment, checked just above.
         return (Environment<double[], A>) make(id);
     }
 

@@ -19,7 +19,8 @@ class EnvironmentsTest {
 
     @Test
     void registryHoldsGymnasiumsLimitsAndThresholds() {
-        assertEquals(List.of("CartPole-v1", "CartPole-v0", "MountainCar-v0"), Environments.ids());
+        assertEquals(List.of("CartPole-v1", "CartPole-v0", "MountainCar-v0", "MountainCarContinuous-v0",
+                "Pendulum-v1", "Acrobot-v1"), Environments.ids());
         assertEquals(500, Environments.maxEpisodeSteps("CartPole-v1"));
         assertEquals(200, Environments.maxEpisodeSteps("CartPole-v0"));
         assertEquals(200, Environments.maxEpisodeSteps("MountainCar-v0"));

@@ -1,0 +1,302 @@
+package dev.bellman.env.classic;
+
+import dev.bellman.core.Environment;
+import dev.bellman.core.Step;
+import dev.bellman.core.random.Pcg64;
+import dev.bellman.core.space.BoxSpace;
+
+import java.util.Arrays;
+
+/**
+ * Gymnasium's MountainCarContinuous-v0, step for step: the mountain car of {@link MountainCar}
+ * driven by a continuous force, rewarded 100 at the flag ({@code x = 0.45}) and charged
+ * {@code 0.1 a^2} per step. This class is the raw environment: it never truncates (see
+ * {@link Environments#make(String)} for the 999-step limit).
+ *
+ * <ul>
+ *   <li>State {@code [position, velocity]}. As in Gymnasium it is float64 after a reset and float32
+ *   after every step, and the precision of each operation follows NumPy 2's promotion rules
+ *   (SPECS.md §3), so states, rewards and the goal test match Gymnasium bit for bit.</li>
+ *   <li>Observation: the state rounded to float32 and widened back to {@code double}.</li>
+ *   <li>Action: a one-element force array in {@code [-1, 1]}, treated as float32 as Gymnasium's
+ *   {@code Box(-1, 1, (1,), float32)} is: the value is rounded to float32.</li>
+ *   <li>Dynamics: {@code v' = clip(v + a * 0.0015 - 0.0025 cos(3 p), ±0.07)},
+ *   {@code p' = clip(p + v', -1.2, 0.6)}; at the left wall a car moving left stops.</li>
+ *   <li>Reward {@code (100 if terminated else 0) - 0.1 a^2}. Terminates when {@code p' >= 0.45}
+ *   and {@code v' >= goalVelocity} (0 by default), compared in the state's precision.</li>
+ *   <li>Reset: position uniform in {@code [-0.6, -0.4)} from NumPy's PCG64 stream, velocity 0, so
+ *   {@code reset(k)} equals Gymnasium's {@code reset(seed=k)}.</li>
+ * </ul>
+ *
+ * <p>Unlike Gymnasium, which silently clips an out-of-range force (while charging the unclipped
+ * one), this class rejects any action outside the action space (or NaN) with an
+ * {@link IllegalArgumentException}.
+ */
+public final class ContinuousMountainCar implements Environment<double[], double[]> {
+
+    /** Left end of the track. */
+    public static final double MIN_POSITION = -1.2;
+    /** Right end of the track. */
+    public static final double MAX_POSITION = 0.6;
+    /** Speed limit, both directions. */
+    public static final double MAX_SPEED = 0.07;
+    /** Position of the flag. */
+    public static final double GOAL_POSITION = 0.45;
+    /** Velocity change per step and unit of force. */
+    public static final double POWER = 0.0015;
+    /** Gravity coefficient of the {@code cos(3 p)} slope term. */
+    public static final double GRAVITY = 0.0025;
+    /** Smallest force. */
+    public static final double MIN_ACTION = -1.0;
+    /** Largest force. */
+    public static final double MAX_ACTION = 1.0;
+    /** Default lower bound of the reset position. */
+    public static final double RESET_LOW = -0.6;
+    /** Default upper bound of the reset position. */
+    public static final double RESET_HIGH = -0.4;
+
+    private static final long DEFAULT_SEED = 0;
+
+    private final double goalVelocity;
+    private final BoxSpace actionSpace = new BoxSpace(new double[] {MIN_ACTION}, new double[] {MAX_ACTION});
+    private final BoxSpace observationSpace = new BoxSpace(
+            new double[] {(float) MIN_POSITION, (float) -MAX_SPEED},
+            new double[] {(float) MAX_POSITION, (float) MAX_SPEED});
+
+    private Pcg64 rng = Pcg64.seeded(DEFAULT_SEED);
+    private double position;
+    private double velocity;
+    /** Whether the state is float32-typed (after a step, or set from float values). */
+    private boolean float32State;
+    private boolean started;
+    private boolean terminated;
+
+    /** MountainCarContinuous-v0 as registered: goal velocity 0. */
+    public ContinuousMountainCar() {
+        this(0.0);
+    }
+
+    /**
+     * @param goalVelocity the least velocity at the flag that counts as success (Gymnasium's
+     *                     {@code goal_velocity})
+     * @throws IllegalArgumentException if {@code goalVelocity} is NaN
+     */
+    public ContinuousMountainCar(double goalVelocity) {
+        if (Double.isNaN(goalVelocity)) {
+            throw new IllegalArgumentException("goalVelocity is NaN; expected a number (default 0)");
+        }
+        this.goalVelocity = goalVelocity;
+    }
+
+    /** @return the least velocity at the flag that terminates the episode */
+    public double goalVelocity() {
+        return goalVelocity;
+    }
+
+    /** The float32 box {@code [-1.2, 0.6] x [-0.07, 0.07]}, bounds rounded to float32. */
+    @Override
+    public BoxSpace observationSpace() {
+        return observationSpace;
+    }
+
+    /** {@code Box(-1, 1, (1,))}: the force. */
+    @Override
+    public BoxSpace actionSpace() {
+        return actionSpace;
+    }
+
+    /** As Gymnasium's {@code reset(seed=seed)}: reseeds the PCG64 stream, then {@link #reset()}. */
+    @Override
+    public double[] reset(long seed) {
+        rng = Pcg64.seeded(seed);
+        return reset();
+    }
+
+    /**
+     * Draws the position from {@code U(-0.6, -0.4)} (one draw, continuing the stream, which is
+     * seeded with 0 if {@link #reset(long)} was never called); the velocity is 0. The state is
+     * float64 until the first step.
+     */
+    @Override
+    public double[] reset() {
+        return reset(RESET_LOW, RESET_HIGH);
+    }
+
+    /**
+     * As Gymnasium's {@code reset(seed=seed, options={"low": low, "high": high})}.
+     *
+     * @param seed the seed of the new PCG64 stream
+     * @param low  the lower bound of the position
+     * @param high the upper bound of the position
+     * @return the first observation
+     * @throws IllegalArgumentException if {@code low > high} or a bound is not finite
+     */
+    public double[] reset(long seed, double low, double high) {
+        ClassicControl.checkResetBounds(low, high);
+        rng = Pcg64.seeded(seed);
+        return reset(low, high);
+    }
+
+    /**
+     * As Gymnasium's {@code reset(options={"low": low, "high": high})}: position uniform in
+     * {@code [low, high)}, continuing the stream; velocity 0.
+     *
+     * @param low  the lower bound of the position
+     * @param high the upper bound of the position
+     * @return the first observation
+     * @throws IllegalArgumentException if {@code low > high} or a bound is not finite
+     */
+    public double[] reset(double low, double high) {
+        ClassicControl.checkResetBounds(low, high);
+        position = rng.uniform(low, high);
+        velocity = 0.0;
+        float32State = false;
+        started = true;
+        terminated = false;
+        return observation();
+    }
+
+    /** Precision of an intermediate value, as NumPy 2 types it. */
+    private enum Kind {
+        /** float64. */
+        DOUBLE,
+        /** float32. */
+        FLOAT,
+        /** A Python float constant assigned by a clip. */
+        CONSTANT
+    }
+
+    /**
+     * One step of the dynamics, with Gymnasium's operation order and NumPy 2's precision rules for a
+     * float32 action.
+     *
+     * @param action {@code [force]}, with the force in {@code [-1, 1]}; it is rounded to float32
+     * @throws IllegalArgumentException if the action is null, not of length 1, NaN or outside
+     *                                  {@code [-1, 1]} (Gymnasium would clip it; this class refuses)
+     * @throws IllegalStateException    before the first reset or after termination
+     */
+    @Override
+    public Step<double[]> step(double[] action) {
+        if (!started) {
+            throw new IllegalStateException("step called before reset; call reset(seed) first");
+        }
+        if (terminated) {
+            throw new IllegalStateException("step called after the episode terminated in state "
+                    + Arrays.toString(state()) + "; call reset() first");
+        }
+        float a = requireAction(action);
+        boolean s32 = float32State;
+        double c = Math.cos(s32 ? 3f * (float) position : 3 * position);
+        float increment = a * (float) POWER - (float) (GRAVITY * c);
+
+        double v;
+        Kind vKind;
+        if (s32) {
+            v = (float) velocity + increment;
+            vKind = Kind.FLOAT;
+        } else {
+            v = velocity + increment;
+            vKind = Kind.DOUBLE;
+        }
+        double speedLimit = vKind == Kind.FLOAT ? (float) MAX_SPEED : MAX_SPEED;
+        if (v > speedLimit) {
+            v = MAX_SPEED;
+            vKind = Kind.CONSTANT;
+        }
+        if (v < -speedLimit) {
+            v = -MAX_SPEED;
+            vKind = Kind.CONSTANT;
+        }
+
+        double p;
+        Kind pKind;
+        if (s32) {
+            p = (float) position + (float) v;
+            pKind = Kind.FLOAT;
+        } else {
+            p = position + v;
+            pKind = Kind.DOUBLE;
+        }
+        double upper = pKind == Kind.FLOAT ? (float) MAX_POSITION : MAX_POSITION;
+        double lower = pKind == Kind.FLOAT ? (float) MIN_POSITION : MIN_POSITION;
+        if (p > upper) {
+            p = MAX_POSITION;
+            pKind = Kind.CONSTANT;
+        }
+        if (p < lower) {
+            p = MIN_POSITION;
+            pKind = Kind.CONSTANT;
+        }
+        if (p == (pKind == Kind.FLOAT ? (float) MIN_POSITION : MIN_POSITION) && v < 0) {
+            v = 0.0;
+            vKind = Kind.CONSTANT;
+        }
+
+        double goal = pKind == Kind.FLOAT ? (float) GOAL_POSITION : GOAL_POSITION;
+        double goalSpeed = vKind == Kind.FLOAT ? (float) goalVelocity : goalVelocity;
+        terminated = p >= goal && v >= goalSpeed;
+        double reward = (terminated ? 100.0 : 0.0) - ((double) a * a) * 0.1;
+        position = (float) p;
+        velocity = (float) v;
+        float32State = true;
+        return new Step<>(observation(), reward, terminated, false);
+    }
+
+    private float requireAction(double[] action) {
+        if (action == null || action.length != 1) {
+            throw new IllegalArgumentException("action " + (action == null ? "null" : Arrays.toString(action))
+                    + " is not in the action space " + actionSpace + "; expected one force value");
+        }
+        double a = action[0];
+        if (!(a >= MIN_ACTION && a <= MAX_ACTION)) {
+            throw new IllegalArgumentException("action " + Arrays.toString(action) + " is not in the action space "
+                    + actionSpace + "; expected a force in [-1, 1] (out-of-range forces are not clipped)");
+        }
+        return (float) a;
+    }
+
+    /** @return a copy of the internal state {@code [position, velocity]} (float32 values after a step) */
+    public double[] state() {
+        return new double[] {position, velocity};
+    }
+
+    /**
+     * @return whether the internal state is float32-typed, as Gymnasium's is after every step (and
+     *         not after a reset)
+     */
+    public boolean stateIsFloat32() {
+        return float32State;
+    }
+
+    /**
+     * Replaces the internal state; the next {@link #step} starts from it (even if the episode had
+     * terminated: the termination flag is cleared). The state is taken as float32 exactly when both
+     * components are exactly representable as floats (as after a Gymnasium step), else as float64
+     * (as after a Gymnasium reset); the precision changes how the next step rounds. Values outside
+     * the track or speed limits are kept as given, as in Gymnasium.
+     *
+     * @param newState {@code [position, velocity]}
+     * @throws IllegalArgumentException if the length is not 2 or a component is NaN
+     * @throws IllegalStateException    before the first reset
+     */
+    public void setState(double[] newState) {
+        if (!started) {
+            throw new IllegalStateException("setState called before reset; call reset(seed) first");
+        }
+        ClassicControl.checkState(newState, 2, "[position, velocity]");
+        position = newState[0];
+        velocity = newState[1];
+        float32State = (float) position == position && (float) velocity == velocity;
+        terminated = false;
+    }
+
+    /** @return the observation Gymnasium gives for the current state: each component as float32 */
+    public double[] observation() {
+        return new double[] {(float) position, (float) velocity};
+    }
+
+    @Override
+    public String toString() {
+        return "ContinuousMountainCar(goalVelocity=" + goalVelocity + ")";
+    }
+}
