@@ -172,12 +172,8 @@ public final class Acrobot implements Environment<double[], Integer> {
      */
     @Override
     public Step<double[]> step(Integer action) {
-        if (!started) {
-            throw new IllegalStateException("step called before reset; call reset(seed) first");
-        }
-        if (terminated) {
-            throw new IllegalStateException("step called after the episode terminated in state "
-                    + Arrays.toString(state()) + "; call reset() first");
+        if (!started || terminated) {
+            throw ClassicControl.notSteppable(started, state());
         }
         int a = actionSpace.require(action, "action");
         double[] y = {state[0], state[1], state[2], state[3], TORQUES[a]};
@@ -276,7 +272,7 @@ public final class Acrobot implements Environment<double[], Integer> {
      */
     public void setState(double[] newState) {
         if (!started) {
-            throw new IllegalStateException("setState called before reset; call reset(seed) first");
+            throw ClassicControl.notStarted("setState");
         }
         ClassicControl.checkState(newState, 4, "[theta1, theta2, dtheta1, dtheta2]");
         for (int i = 0; i < 4; i++) {

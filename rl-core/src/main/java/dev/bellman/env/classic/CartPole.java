@@ -6,7 +6,6 @@ import dev.bellman.core.random.Pcg64;
 import dev.bellman.core.space.BoxSpace;
 import dev.bellman.core.space.DiscreteSpace;
 
-import java.util.Arrays;
 
 /**
  * Gymnasium's CartPole-v1 (Barto, Sutton &amp; Anderson 1983), step for step: a pole hinged on a
@@ -177,12 +176,8 @@ public final class CartPole implements Environment<double[], Integer> {
      */
     @Override
     public Step<double[]> step(Integer action) {
-        if (!started) {
-            throw new IllegalStateException("step called before reset; call reset(seed) first");
-        }
-        if (terminated) {
-            throw new IllegalStateException("step called after the episode terminated in state "
-                    + Arrays.toString(state) + "; call reset() first");
+        if (!started || terminated) {
+            throw ClassicControl.notSteppable(started, state);
         }
         int a = actionSpace.require(action, "action");
         double x = state[0];
@@ -237,7 +232,7 @@ public final class CartPole implements Environment<double[], Integer> {
      */
     public void setState(double[] newState) {
         if (!started) {
-            throw new IllegalStateException("setState called before reset; call reset(seed) first");
+            throw ClassicControl.notStarted("setState");
         }
         ClassicControl.checkState(newState, 4, "[x, xDot, theta, thetaDot]");
         System.arraycopy(newState, 0, state, 0, 4);

@@ -41,4 +41,20 @@ final class ClassicControl {
                     + " are invalid; expected finite bounds with low <= high");
         }
     }
+
+    /**
+     * The error for a step that cannot be taken: before the first reset, or after termination in
+     * {@code state}.
+     */
+    static IllegalStateException notSteppable(boolean started, double[] state) {
+        return started
+                ? new IllegalStateException("step called after the episode terminated in state "
+                        + Arrays.toString(state) + "; call reset() first")
+                : notStarted("step");
+    }
+
+    /** The error for {@code call} made before the first reset. */
+    static IllegalStateException notStarted(String call) {
+        return new IllegalStateException(call + " called before reset; call reset(seed) first");
+    }
 }

@@ -177,12 +177,8 @@ public final class ContinuousMountainCar implements Environment<double[], double
      */
     @Override
     public Step<double[]> step(double[] action) {
-        if (!started) {
-            throw new IllegalStateException("step called before reset; call reset(seed) first");
-        }
-        if (terminated) {
-            throw new IllegalStateException("step called after the episode terminated in state "
-                    + Arrays.toString(state()) + "; call reset() first");
+        if (!started || terminated) {
+            throw ClassicControl.notSteppable(started, state());
         }
         float a = requireAction(action);
         boolean s32 = float32State;
@@ -281,7 +277,7 @@ public final class ContinuousMountainCar implements Environment<double[], double
      */
     public void setState(double[] newState) {
         if (!started) {
-            throw new IllegalStateException("setState called before reset; call reset(seed) first");
+            throw ClassicControl.notStarted("setState");
         }
         ClassicControl.checkState(newState, 2, "[position, velocity]");
         position = newState[0];

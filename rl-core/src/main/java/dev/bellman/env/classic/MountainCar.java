@@ -6,7 +6,6 @@ import dev.bellman.core.random.Pcg64;
 import dev.bellman.core.space.BoxSpace;
 import dev.bellman.core.space.DiscreteSpace;
 
-import java.util.Arrays;
 
 /**
  * Gymnasium's MountainCar-v0 (Moore 1990; Sutton &amp; Barto Example 10.1), step for step: an
@@ -152,12 +151,8 @@ public final class MountainCar implements Environment<double[], Integer> {
      */
     @Override
     public Step<double[]> step(Integer action) {
-        if (!started) {
-            throw new IllegalStateException("step called before reset; call reset(seed) first");
-        }
-        if (terminated) {
-            throw new IllegalStateException("step called after the episode terminated in state "
-                    + Arrays.toString(state()) + "; call reset() first");
+        if (!started || terminated) {
+            throw ClassicControl.notSteppable(started, state());
         }
         int a = actionSpace.require(action, "action");
         double v = velocity + ((a - 1) * FORCE + Math.cos(3 * position) * -GRAVITY);
@@ -189,7 +184,7 @@ public final class MountainCar implements Environment<double[], Integer> {
      */
     public void setState(double[] newState) {
         if (!started) {
-            throw new IllegalStateException("setState called before reset; call reset(seed) first");
+            throw ClassicControl.notStarted("setState");
         }
         ClassicControl.checkState(newState, 2, "[position, velocity]");
         position = newState[0];

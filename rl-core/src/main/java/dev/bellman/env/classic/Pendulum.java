@@ -167,7 +167,7 @@ public final class Pendulum implements Environment<double[], double[]> {
     @Override
     public Step<double[]> step(double[] action) {
         if (!started) {
-            throw new IllegalStateException("step called before reset; call reset(seed) first");
+            throw ClassicControl.notSteppable(false, null);
         }
         float u = requireAction(action);
         double angle = normalizeAngle(theta);
@@ -219,7 +219,7 @@ public final class Pendulum implements Environment<double[], double[]> {
      */
     public void setState(double[] newState) {
         if (!started) {
-            throw new IllegalStateException("setState called before reset; call reset(seed) first");
+            throw ClassicControl.notStarted("setState");
         }
         ClassicControl.checkState(newState, 2, "[theta, thetaDot]");
         theta = newState[0];
