@@ -1,6 +1,5 @@
 package dev.bellman.env.classic;
 
-import dev.bellman.core.Environment;
 import dev.bellman.core.Step;
 import dev.bellman.core.random.Pcg64;
 import dev.bellman.core.space.BoxSpace;
@@ -29,7 +28,7 @@ import java.util.Arrays;
  *   float32 as Gymnasium does, so {@code reset(k)} equals Gymnasium's {@code reset(seed=k)}.</li>
  * </ul>
  */
-public final class Acrobot implements Environment<double[], Integer> {
+public final class Acrobot extends ClassicControlEnvironment<Integer> {
 
     /** The equations of motion. */
     public enum Dynamics {
@@ -67,7 +66,6 @@ public final class Acrobot implements Environment<double[], Integer> {
     public static final double RESET_HIGH = 0.1;
 
     private static final double[] TORQUES = {-1.0, 0.0, 1.0};
-    private static final long DEFAULT_SEED = 0;
 
     private final Dynamics dynamics;
     private final DiscreteSpace actionSpace = new DiscreteSpace(3);
@@ -75,10 +73,6 @@ public final class Acrobot implements Environment<double[], Integer> {
             new double[] {-1.0, -1.0, -1.0, -1.0, (float) -MAX_VEL_1, (float) -MAX_VEL_2},
             new double[] {1.0, 1.0, 1.0, 1.0, (float) MAX_VEL_1, (float) MAX_VEL_2});
 
-    private Pcg64 rng = Pcg64.seeded(DEFAULT_SEED);
-    private final double[] state = new double[4];
-    private boolean started;
-    private boolean terminated;
 
     /** Acrobot-v1 as registered: the book dynamics. */
     public Acrobot() {
@@ -90,6 +84,7 @@ public final class Acrobot implements Environment<double[], Integer> {
      * @throws IllegalArgumentException if {@code dynamics} is null
      */
     public Acrobot(Dynamics dynamics) {
+        super(4, "[theta1, theta2, dtheta1, dtheta2]");
         if (dynamics == null) {
             throw new IllegalArgumentException("dynamics is null; expected BOOK (default) or NIPS");
         }
@@ -113,12 +108,6 @@ public final class Acrobot implements Environment<double[], Integer> {
         return actionSpace;
     }
 
-    /** As Gymnasium's {@code reset(seed=seed)}: reseeds the PCG64 stream, then {@link #reset()}. */
-    @Override
-    public double[] reset(long seed) {
-        rng = Pcg64.seeded(seed);
-        return reset();
-    }
 
     /**
      * Draws the four state values from {@code U(-0.1, 0.1)} in order, each rounded to float32
@@ -129,20 +118,6 @@ public final class Acrobot implements Environment<double[], Integer> {
         return reset(RESET_LOW, RESET_HIGH);
     }
 
-    /**
-     * As Gymnasium's {@code reset(seed=seed, options={"low": low, "high": high})}.
-     *
-     * @param seed the seed of the new PCG64 stream
-     * @param low  the lower bound of each state value
-     * @param high the upper bound of each state value
-     * @return the first observation
-     * @throws IllegalArgumentException if {@code low > high} or a bound is not finite
-     */
-    public double[] reset(long seed, double low, double high) {
-        ClassicControl.checkResetBounds(low, high);
-        rng = Pcg64.seeded(seed);
-        return reset(low, high);
-    }
 
     /**
      * As Gymnasium's {@code reset(options={"low": low, "high": high})}: four values uniform in
@@ -153,14 +128,16 @@ public final class Acrobot implements Environment<double[], Integer> {
      * @return the first observation
      * @throws IllegalArgumentException if {@code low > high} or a bound is not finite
      */
+    @Override
     public double[] reset(double low, double high) {
-        ClassicControl.checkResetBounds(low, high);
+        return begin(low, high);
+    }
+
+    @Override
+    void drawInitialState(Pcg64 rng, double low, double high) {
         for (int i = 0; i < 4; i++) {
             state[i] = (float) rng.uniform(low, high);
         }
-        started = true;
-        terminated = false;
-        return observation();
     }
 
     /**
@@ -172,9 +149,7 @@ public final class Acrobot implements Environment<double[], Integer> {
      */
     @Override
     public Step<double[]> step(Integer action) {
-        if (!started || terminated) {
-            throw ClassicControl.notSteppable(started, state());
-        }
+        requireSteppable();
         int a = actionSpace.require(action, "action");
         double[] y = {state[0], state[1], state[2], state[3], TORQUES[a]};
         double[] next = rk4(y);
@@ -256,10 +231,6 @@ public final class Acrobot implements Environment<double[], Integer> {
         return x;
     }
 
-    /** @return a copy of the internal double state {@code [theta1, theta2, dtheta1, dtheta2]} */
-    public double[] state() {
-        return state.clone();
-    }
 
     /**
      * Replaces the internal state; the next {@link #step} starts from it (even if the episode had
@@ -270,22 +241,19 @@ public final class Acrobot implements Environment<double[], Integer> {
      * @throws IllegalArgumentException if the length is not 4 or a component is NaN or infinite
      * @throws IllegalStateException    before the first reset
      */
+    @Override
     public void setState(double[] newState) {
-        if (!started) {
-            throw ClassicControl.notStarted("setState");
-        }
-        ClassicControl.checkState(newState, 4, "[theta1, theta2, dtheta1, dtheta2]");
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; newState != null && i < newState.length; i++) {
             if (Double.isInfinite(newState[i])) {
                 throw new IllegalArgumentException("state " + Arrays.toString(newState) + " is infinite at index "
                         + i + "; expected finite numbers [theta1, theta2, dtheta1, dtheta2]");
             }
         }
-        System.arraycopy(newState, 0, state, 0, 4);
-        terminated = false;
+        super.setState(newState);
     }
 
     /** @return the observation Gymnasium gives for the current state, each component as float32 */
+    @Override
     public double[] observation() {
         return new double[] {(float) Math.cos(state[0]), (float) Math.sin(state[0]), (float) Math.cos(state[1]),
             (float) Math.sin(state[1]), (float) state[2], (float) state[3]};

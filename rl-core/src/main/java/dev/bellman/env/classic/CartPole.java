@@ -1,6 +1,5 @@
 package dev.bellman.env.classic;
 
-import dev.bellman.core.Environment;
 import dev.bellman.core.Step;
 import dev.bellman.core.random.Pcg64;
 import dev.bellman.core.space.BoxSpace;
@@ -25,7 +24,7 @@ import dev.bellman.core.space.DiscreteSpace;
  * </ul>
  * Termination is tested on the double state with strict inequalities, never on the observation.
  */
-public final class CartPole implements Environment<double[], Integer> {
+public final class CartPole extends ClassicControlEnvironment<Integer> {
 
     /** How positions are advanced each step. */
     public enum Integrator {
@@ -57,17 +56,11 @@ public final class CartPole implements Environment<double[], Integer> {
     private static final double TOTAL_MASS = MASS_POLE + MASS_CART;
     private static final double POLEMASS_LENGTH = MASS_POLE * LENGTH;
     private static final double FOUR_THIRDS = 4.0 / 3.0;
-    private static final long DEFAULT_SEED = 0;
 
     private final boolean suttonBartoReward;
     private final Integrator integrator;
     private final DiscreteSpace actionSpace = new DiscreteSpace(2);
     private final BoxSpace observationSpace;
-
-    private Pcg64 rng = Pcg64.seeded(DEFAULT_SEED);
-    private final double[] state = new double[4];
-    private boolean started;
-    private boolean terminated;
 
     /** CartPole-v1 as registered: +1 rewards, explicit Euler. */
     public CartPole() {
@@ -81,6 +74,7 @@ public final class CartPole implements Environment<double[], Integer> {
      * @throws IllegalArgumentException if {@code integrator} is null
      */
     public CartPole(boolean suttonBartoReward, Integrator integrator) {
+        super(4, "[x, xDot, theta, thetaDot]");
         if (integrator == null) {
             throw new IllegalArgumentException("integrator is null; expected EULER or SEMI_IMPLICIT_EULER");
         }
@@ -117,13 +111,6 @@ public final class CartPole implements Environment<double[], Integer> {
         return actionSpace;
     }
 
-    /** As Gymnasium's {@code reset(seed=seed)}: reseeds the PCG64 stream, then {@link #reset()}. */
-    @Override
-    public double[] reset(long seed) {
-        rng = Pcg64.seeded(seed);
-        return reset();
-    }
-
     /**
      * Draws the four state components from {@code U(-0.05, 0.05)}, in order, continuing the stream
      * (seeded with 0 if {@link #reset(long)} was never called).
@@ -131,21 +118,6 @@ public final class CartPole implements Environment<double[], Integer> {
     @Override
     public double[] reset() {
         return reset(-RESET_BOUND, RESET_BOUND);
-    }
-
-    /**
-     * As Gymnasium's {@code reset(seed=seed, options={"low": low, "high": high})}.
-     *
-     * @param seed the seed of the new PCG64 stream
-     * @param low  the lower bound of each component
-     * @param high the upper bound of each component
-     * @return the first observation
-     * @throws IllegalArgumentException if {@code low > high} or a bound is not finite
-     */
-    public double[] reset(long seed, double low, double high) {
-        ClassicControl.checkResetBounds(low, high);
-        rng = Pcg64.seeded(seed);
-        return reset(low, high);
     }
 
     /**
@@ -157,14 +129,16 @@ public final class CartPole implements Environment<double[], Integer> {
      * @return the first observation
      * @throws IllegalArgumentException if {@code low > high} or a bound is not finite
      */
+    @Override
     public double[] reset(double low, double high) {
-        ClassicControl.checkResetBounds(low, high);
+        return begin(low, high);
+    }
+
+    @Override
+    void drawInitialState(Pcg64 rng, double low, double high) {
         for (int i = 0; i < 4; i++) {
             state[i] = rng.uniform(low, high);
         }
-        started = true;
-        terminated = false;
-        return observation();
     }
 
     /**
@@ -176,9 +150,7 @@ public final class CartPole implements Environment<double[], Integer> {
      */
     @Override
     public Step<double[]> step(Integer action) {
-        if (!started || terminated) {
-            throw ClassicControl.notSteppable(started, state);
-        }
+        requireSteppable();
         int a = actionSpace.require(action, "action");
         double x = state[0];
         double xDot = state[1];
@@ -217,31 +189,10 @@ public final class CartPole implements Environment<double[], Integer> {
         return new Step<>(observation(), reward, terminated, false);
     }
 
-    /** @return a copy of the internal double state {@code [x, xDot, theta, thetaDot]} */
-    public double[] state() {
-        return state.clone();
-    }
-
-    /**
-     * Replaces the internal state; the next {@link #step} starts from it (even if the episode had
-     * terminated: the termination flag is cleared, as stepping resumes from a new state).
-     *
-     * @param newState {@code [x, xDot, theta, thetaDot]}
-     * @throws IllegalArgumentException if the length is not 4 or a component is NaN
-     * @throws IllegalStateException    before the first reset
-     */
-    public void setState(double[] newState) {
-        if (!started) {
-            throw ClassicControl.notStarted("setState");
-        }
-        ClassicControl.checkState(newState, 4, "[x, xDot, theta, thetaDot]");
-        System.arraycopy(newState, 0, state, 0, 4);
-        terminated = false;
-    }
-
     /** @return the observation Gymnasium gives for the current state: each component as float32 */
+    @Override
     public double[] observation() {
-        return ClassicControl.toFloat32(state);
+        return new double[] {(float) state[0], (float) state[1], (float) state[2], (float) state[3]};
     }
 
     @Override

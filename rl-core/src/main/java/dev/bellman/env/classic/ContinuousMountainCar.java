@@ -1,6 +1,5 @@
 package dev.bellman.env.classic;
 
-import dev.bellman.core.Environment;
 import dev.bellman.core.Step;
 import dev.bellman.core.random.Pcg64;
 import dev.bellman.core.space.BoxSpace;
@@ -32,7 +31,7 @@ import java.util.Arrays;
  * one), this class rejects any action outside the action space (or NaN) with an
  * {@link IllegalArgumentException}.
  */
-public final class ContinuousMountainCar implements Environment<double[], double[]> {
+public final class ContinuousMountainCar extends ClassicControlEnvironment<double[]> {
 
     /** Left end of the track. */
     public static final double MIN_POSITION = -1.2;
@@ -55,7 +54,6 @@ public final class ContinuousMountainCar implements Environment<double[], double
     /** Default upper bound of the reset position. */
     public static final double RESET_HIGH = -0.4;
 
-    private static final long DEFAULT_SEED = 0;
 
     private final double goalVelocity;
     private final BoxSpace actionSpace = new BoxSpace(new double[] {MIN_ACTION}, new double[] {MAX_ACTION});
@@ -63,13 +61,8 @@ public final class ContinuousMountainCar implements Environment<double[], double
             new double[] {(float) MIN_POSITION, (float) -MAX_SPEED},
             new double[] {(float) MAX_POSITION, (float) MAX_SPEED});
 
-    private Pcg64 rng = Pcg64.seeded(DEFAULT_SEED);
-    private double position;
-    private double velocity;
     /** Whether the state is float32-typed (after a step, or set from float values). */
     private boolean float32State;
-    private boolean started;
-    private boolean terminated;
 
     /** MountainCarContinuous-v0 as registered: goal velocity 0. */
     public ContinuousMountainCar() {
@@ -82,6 +75,7 @@ public final class ContinuousMountainCar implements Environment<double[], double
      * @throws IllegalArgumentException if {@code goalVelocity} is NaN
      */
     public ContinuousMountainCar(double goalVelocity) {
+        super(2, "[position, velocity]");
         if (Double.isNaN(goalVelocity)) {
             throw new IllegalArgumentException("goalVelocity is NaN; expected a number (default 0)");
         }
@@ -105,12 +99,6 @@ public final class ContinuousMountainCar implements Environment<double[], double
         return actionSpace;
     }
 
-    /** As Gymnasium's {@code reset(seed=seed)}: reseeds the PCG64 stream, then {@link #reset()}. */
-    @Override
-    public double[] reset(long seed) {
-        rng = Pcg64.seeded(seed);
-        return reset();
-    }
 
     /**
      * Draws the position from {@code U(-0.6, -0.4)} (one draw, continuing the stream, which is
@@ -122,20 +110,6 @@ public final class ContinuousMountainCar implements Environment<double[], double
         return reset(RESET_LOW, RESET_HIGH);
     }
 
-    /**
-     * As Gymnasium's {@code reset(seed=seed, options={"low": low, "high": high})}.
-     *
-     * @param seed the seed of the new PCG64 stream
-     * @param low  the lower bound of the position
-     * @param high the upper bound of the position
-     * @return the first observation
-     * @throws IllegalArgumentException if {@code low > high} or a bound is not finite
-     */
-    public double[] reset(long seed, double low, double high) {
-        ClassicControl.checkResetBounds(low, high);
-        rng = Pcg64.seeded(seed);
-        return reset(low, high);
-    }
 
     /**
      * As Gymnasium's {@code reset(options={"low": low, "high": high})}: position uniform in
@@ -146,14 +120,16 @@ public final class ContinuousMountainCar implements Environment<double[], double
      * @return the first observation
      * @throws IllegalArgumentException if {@code low > high} or a bound is not finite
      */
+    @Override
     public double[] reset(double low, double high) {
-        ClassicControl.checkResetBounds(low, high);
-        position = rng.uniform(low, high);
-        velocity = 0.0;
+        return begin(low, high);
+    }
+
+    @Override
+    void drawInitialState(Pcg64 rng, double low, double high) {
+        state[0] = rng.uniform(low, high);
+        state[1] = 0.0;
         float32State = false;
-        started = true;
-        terminated = false;
-        return observation();
     }
 
     /** Precision of an intermediate value, as NumPy 2 types it. */
@@ -177,10 +153,10 @@ public final class ContinuousMountainCar implements Environment<double[], double
      */
     @Override
     public Step<double[]> step(double[] action) {
-        if (!started || terminated) {
-            throw ClassicControl.notSteppable(started, state());
-        }
+        requireSteppable();
         float a = requireAction(action);
+        double position = state[0];
+        double velocity = state[1];
         boolean s32 = float32State;
         double c = Math.cos(s32 ? 3f * (float) position : 3 * position);
         float increment = a * (float) POWER - (float) (GRAVITY * c);
@@ -232,8 +208,8 @@ public final class ContinuousMountainCar implements Environment<double[], double
         double goalSpeed = vKind == Kind.FLOAT ? (float) goalVelocity : goalVelocity;
         terminated = p >= goal && v >= goalSpeed;
         double reward = (terminated ? 100.0 : 0.0) - ((double) a * a) * 0.1;
-        position = (float) p;
-        velocity = (float) v;
+        state[0] = (float) p;
+        state[1] = (float) v;
         float32State = true;
         return new Step<>(observation(), reward, terminated, false);
     }
@@ -251,10 +227,6 @@ public final class ContinuousMountainCar implements Environment<double[], double
         return (float) a;
     }
 
-    /** @return a copy of the internal state {@code [position, velocity]} (float32 values after a step) */
-    public double[] state() {
-        return new double[] {position, velocity};
-    }
 
     /**
      * @return whether the internal state is float32-typed, as Gymnasium's is after every step (and
@@ -275,20 +247,16 @@ public final class ContinuousMountainCar implements Environment<double[], double
      * @throws IllegalArgumentException if the length is not 2 or a component is NaN
      * @throws IllegalStateException    before the first reset
      */
+    @Override
     public void setState(double[] newState) {
-        if (!started) {
-            throw ClassicControl.notStarted("setState");
-        }
-        ClassicControl.checkState(newState, 2, "[position, velocity]");
-        position = newState[0];
-        velocity = newState[1];
-        float32State = (float) position == position && (float) velocity == velocity;
-        terminated = false;
+        super.setState(newState);
+        float32State = (float) state[0] == state[0] && (float) state[1] == state[1];
     }
 
     /** @return the observation Gymnasium gives for the current state: each component as float32 */
+    @Override
     public double[] observation() {
-        return new double[] {(float) position, (float) velocity};
+        return new double[] {(float) state[0], (float) state[1]};
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.bellman.env.classic;
 
-import dev.bellman.core.Environment;
 import dev.bellman.core.Step;
 import dev.bellman.core.random.Pcg64;
 import dev.bellman.core.space.BoxSpace;
@@ -26,7 +25,7 @@ import dev.bellman.core.space.DiscreteSpace;
  *   {@code reset(k)} equals Gymnasium's {@code reset(seed=k)}.</li>
  * </ul>
  */
-public final class MountainCar implements Environment<double[], Integer> {
+public final class MountainCar extends ClassicControlEnvironment<Integer> {
 
     /** Left end of the track. */
     public static final double MIN_POSITION = -1.2;
@@ -45,7 +44,6 @@ public final class MountainCar implements Environment<double[], Integer> {
     /** Default upper bound of the reset position. */
     public static final double RESET_HIGH = -0.4;
 
-    private static final long DEFAULT_SEED = 0;
 
     private final double goalVelocity;
     private final DiscreteSpace actionSpace = new DiscreteSpace(3);
@@ -53,11 +51,6 @@ public final class MountainCar implements Environment<double[], Integer> {
             new double[] {(float) MIN_POSITION, (float) -MAX_SPEED},
             new double[] {(float) MAX_POSITION, (float) MAX_SPEED});
 
-    private Pcg64 rng = Pcg64.seeded(DEFAULT_SEED);
-    private double position;
-    private double velocity;
-    private boolean started;
-    private boolean terminated;
 
     /** MountainCar-v0 as registered: goal velocity 0. */
     public MountainCar() {
@@ -70,6 +63,7 @@ public final class MountainCar implements Environment<double[], Integer> {
      * @throws IllegalArgumentException if {@code goalVelocity} is NaN
      */
     public MountainCar(double goalVelocity) {
+        super(2, "[position, velocity]");
         if (Double.isNaN(goalVelocity)) {
             throw new IllegalArgumentException("goalVelocity is NaN; expected a number (default 0)");
         }
@@ -93,12 +87,6 @@ public final class MountainCar implements Environment<double[], Integer> {
         return actionSpace;
     }
 
-    /** As Gymnasium's {@code reset(seed=seed)}: reseeds the PCG64 stream, then {@link #reset()}. */
-    @Override
-    public double[] reset(long seed) {
-        rng = Pcg64.seeded(seed);
-        return reset();
-    }
 
     /**
      * Draws the position from {@code U(-0.6, -0.4)} (one draw, continuing the stream, which is
@@ -109,20 +97,6 @@ public final class MountainCar implements Environment<double[], Integer> {
         return reset(RESET_LOW, RESET_HIGH);
     }
 
-    /**
-     * As Gymnasium's {@code reset(seed=seed, options={"low": low, "high": high})}.
-     *
-     * @param seed the seed of the new PCG64 stream
-     * @param low  the lower bound of the position
-     * @param high the upper bound of the position
-     * @return the first observation
-     * @throws IllegalArgumentException if {@code low > high} or a bound is not finite
-     */
-    public double[] reset(long seed, double low, double high) {
-        ClassicControl.checkResetBounds(low, high);
-        rng = Pcg64.seeded(seed);
-        return reset(low, high);
-    }
 
     /**
      * As Gymnasium's {@code reset(options={"low": low, "high": high})}: position uniform in
@@ -133,13 +107,15 @@ public final class MountainCar implements Environment<double[], Integer> {
      * @return the first observation
      * @throws IllegalArgumentException if {@code low > high} or a bound is not finite
      */
+    @Override
     public double[] reset(double low, double high) {
-        ClassicControl.checkResetBounds(low, high);
-        position = rng.uniform(low, high);
-        velocity = 0.0;
-        started = true;
-        terminated = false;
-        return observation();
+        return begin(low, high);
+    }
+
+    @Override
+    void drawInitialState(Pcg64 rng, double low, double high) {
+        state[0] = rng.uniform(low, high);
+        state[1] = 0.0;
     }
 
     /**
@@ -151,10 +127,10 @@ public final class MountainCar implements Environment<double[], Integer> {
      */
     @Override
     public Step<double[]> step(Integer action) {
-        if (!started || terminated) {
-            throw ClassicControl.notSteppable(started, state());
-        }
+        requireSteppable();
         int a = actionSpace.require(action, "action");
+        double position = state[0];
+        double velocity = state[1];
         double v = velocity + ((a - 1) * FORCE + Math.cos(3 * position) * -GRAVITY);
         v = Math.min(Math.max(v, -MAX_SPEED), MAX_SPEED);
         double p = position + v;
@@ -162,39 +138,18 @@ public final class MountainCar implements Environment<double[], Integer> {
         if (p == MIN_POSITION && v < 0) {
             v = 0.0;
         }
-        position = p;
-        velocity = v;
+        state[0] = p;
+        state[1] = v;
         terminated = p >= GOAL_POSITION && v >= goalVelocity;
         return new Step<>(observation(), -1.0, terminated, false);
     }
 
-    /** @return a copy of the internal double state {@code [position, velocity]} */
-    public double[] state() {
-        return new double[] {position, velocity};
-    }
 
-    /**
-     * Replaces the internal state; the next {@link #step} starts from it (even if the episode had
-     * terminated: the termination flag is cleared). Values outside the track or speed limits are
-     * kept as given, as in Gymnasium.
-     *
-     * @param newState {@code [position, velocity]}
-     * @throws IllegalArgumentException if the length is not 2 or a component is NaN
-     * @throws IllegalStateException    before the first reset
-     */
-    public void setState(double[] newState) {
-        if (!started) {
-            throw ClassicControl.notStarted("setState");
-        }
-        ClassicControl.checkState(newState, 2, "[position, velocity]");
-        position = newState[0];
-        velocity = newState[1];
-        terminated = false;
-    }
 
     /** @return the observation Gymnasium gives for the current state: each component as float32 */
+    @Override
     public double[] observation() {
-        return new double[] {(float) position, (float) velocity};
+        return new double[] {(float) state[0], (float) state[1]};
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.bellman.env.classic;
 
-import dev.bellman.core.Environment;
 import dev.bellman.core.Step;
 import dev.bellman.core.random.Pcg64;
 import dev.bellman.core.space.BoxSpace;
@@ -28,12 +27,14 @@ import java.util.Arrays;
  *   <li>Reset: {@code theta} uniform in {@code [-pi, pi)}, then {@code thetaDot} uniform in
  *   {@code [-1, 1)}, from NumPy's PCG64 stream, so {@code reset(k)} equals Gymnasium's
  *   {@code reset(seed=k)}.</li>
+ *   <li>{@code setState} keeps the values as given, as in Gymnasium: a speed beyond 8 is clipped
+ *   only by the next step, so the first cost uses the unclipped speed.</li>
  * </ul>
  *
  * <p>Unlike Gymnasium, which silently clips an out-of-range torque, this class rejects any action
  * outside the action space (or NaN) with an {@link IllegalArgumentException}.
  */
-public final class Pendulum implements Environment<double[], double[]> {
+public final class Pendulum extends ClassicControlEnvironment<double[]> {
 
     /** Speed limit of {@code thetaDot}, both directions. */
     public static final double MAX_SPEED = 8.0;
@@ -52,7 +53,6 @@ public final class Pendulum implements Environment<double[], double[]> {
     /** Default half-width of the reset range of {@code thetaDot}. */
     public static final double DEFAULT_Y_INIT = 1.0;
 
-    private static final long DEFAULT_SEED = 0;
 
     private final double gravity;
     private final double gravityCoefficient;
@@ -61,10 +61,6 @@ public final class Pendulum implements Environment<double[], double[]> {
             new double[] {-1.0, -1.0, (float) -MAX_SPEED},
             new double[] {1.0, 1.0, (float) MAX_SPEED});
 
-    private Pcg64 rng = Pcg64.seeded(DEFAULT_SEED);
-    private double theta;
-    private double thetaDot;
-    private boolean started;
 
     /** Pendulum-v1 as registered: {@code g = 10}. */
     public Pendulum() {
@@ -76,6 +72,7 @@ public final class Pendulum implements Environment<double[], double[]> {
      * @throws IllegalArgumentException if {@code gravity} is not finite
      */
     public Pendulum(double gravity) {
+        super(2, "[theta, thetaDot]");
         if (!Double.isFinite(gravity)) {
             throw new IllegalArgumentException("gravity " + gravity + " is invalid; expected a finite number (default 10)");
         }
@@ -100,12 +97,6 @@ public final class Pendulum implements Environment<double[], double[]> {
         return actionSpace;
     }
 
-    /** As Gymnasium's {@code reset(seed=seed)}: reseeds the PCG64 stream, then {@link #reset()}. */
-    @Override
-    public double[] reset(long seed) {
-        rng = Pcg64.seeded(seed);
-        return reset();
-    }
 
     /**
      * Draws {@code theta} from {@code U(-pi, pi)} and then {@code thetaDot} from {@code U(-1, 1)},
@@ -116,20 +107,6 @@ public final class Pendulum implements Environment<double[], double[]> {
         return reset(DEFAULT_X_INIT, DEFAULT_Y_INIT);
     }
 
-    /**
-     * As Gymnasium's {@code reset(seed=seed, options={"x_init": xInit, "y_init": yInit})}.
-     *
-     * @param seed  the seed of the new PCG64 stream
-     * @param xInit the half-width of the range of {@code theta}
-     * @param yInit the half-width of the range of {@code thetaDot}
-     * @return the first observation
-     * @throws IllegalArgumentException if a half-width is negative or not finite
-     */
-    public double[] reset(long seed, double xInit, double yInit) {
-        checkHalfWidths(xInit, yInit);
-        rng = Pcg64.seeded(seed);
-        return reset(xInit, yInit);
-    }
 
     /**
      * As Gymnasium's {@code reset(options={"x_init": xInit, "y_init": yInit})}: {@code theta} uniform
@@ -141,15 +118,19 @@ public final class Pendulum implements Environment<double[], double[]> {
      * @return the first observation
      * @throws IllegalArgumentException if a half-width is negative or not finite
      */
+    @Override
     public double[] reset(double xInit, double yInit) {
-        checkHalfWidths(xInit, yInit);
-        theta = rng.uniform(-xInit, xInit);
-        thetaDot = rng.uniform(-yInit, yInit);
-        started = true;
-        return observation();
+        return begin(xInit, yInit);
     }
 
-    private static void checkHalfWidths(double xInit, double yInit) {
+    @Override
+    void drawInitialState(Pcg64 rng, double xInit, double yInit) {
+        state[0] = rng.uniform(-xInit, xInit);
+        state[1] = rng.uniform(-yInit, yInit);
+    }
+
+    @Override
+    void checkResetOptions(double xInit, double yInit) {
         if (!(xInit >= 0) || !(yInit >= 0) || !Double.isFinite(xInit) || !Double.isFinite(yInit)) {
             throw new IllegalArgumentException("reset half-widths xInit = " + xInit + ", yInit = " + yInit
                     + " are invalid; expected finite, non-negative numbers");
@@ -166,18 +147,18 @@ public final class Pendulum implements Environment<double[], double[]> {
      */
     @Override
     public Step<double[]> step(double[] action) {
-        if (!started) {
-            throw ClassicControl.notSteppable(false, null);
-        }
+        requireSteppable();
         float u = requireAction(action);
+        double theta = state[0];
+        double thetaDot = state[1];
         double angle = normalizeAngle(theta);
         double torqueCost = 0.001f * (u * u);
         double cost = (angle * angle + 0.1 * (thetaDot * thetaDot)) + torqueCost;
         double torqueTerm = 3f * u;
         double newThetaDot = thetaDot + ((gravityCoefficient * Math.sin(theta)) + torqueTerm) * DT;
         newThetaDot = Math.min(Math.max(newThetaDot, -MAX_SPEED), MAX_SPEED);
-        theta = theta + newThetaDot * DT;
-        thetaDot = newThetaDot;
+        state[0] = theta + newThetaDot * DT;
+        state[1] = newThetaDot;
         return new Step<>(observation(), -cost, false, false);
     }
 
@@ -203,32 +184,11 @@ public final class Pendulum implements Environment<double[], double[]> {
         return m - Math.PI;
     }
 
-    /** @return a copy of the internal double state {@code [theta, thetaDot]} */
-    public double[] state() {
-        return new double[] {theta, thetaDot};
-    }
-
-    /**
-     * Replaces the internal state; the next {@link #step} starts from it. Values are kept as given,
-     * as in Gymnasium: {@code theta} is not wrapped and a speed beyond 8 is clipped only by the next
-     * step (the first cost uses the unclipped speed).
-     *
-     * @param newState {@code [theta, thetaDot]}
-     * @throws IllegalArgumentException if the length is not 2 or a component is NaN
-     * @throws IllegalStateException    before the first reset
-     */
-    public void setState(double[] newState) {
-        if (!started) {
-            throw ClassicControl.notStarted("setState");
-        }
-        ClassicControl.checkState(newState, 2, "[theta, thetaDot]");
-        theta = newState[0];
-        thetaDot = newState[1];
-    }
 
     /** @return the observation Gymnasium gives for the current state: {@code [cos, sin, thetaDot]} as float32 */
+    @Override
     public double[] observation() {
-        return new double[] {(float) Math.cos(theta), (float) Math.sin(theta), (float) thetaDot};
+        return new double[] {(float) Math.cos(state[0]), (float) Math.sin(state[0]), (float) state[1]};
     }
 
     @Override

@@ -8,7 +8,7 @@ import dev.bellman.core.space.DiscreteSpace;
  * A test environment whose observation is the step count and whose reward is the action plus 1; it
  * terminates after {@code terminateAfter} steps (0 = never) and enforces the step contract.
  */
-final class CountingEnvironment implements Environment<Integer, Integer> {
+class CountingEnvironment implements Environment<Integer, Integer> {
 
     private final int terminateAfter;
     private final DiscreteSpace actions = new DiscreteSpace(2);

@@ -2,7 +2,7 @@ package dev.bellman.core.wrappers;
 
 import dev.bellman.core.Environment;
 import dev.bellman.core.Step;
-import dev.bellman.core.wrappers.SyncVectorEnvironment.AutoresetMode;
+import dev.bellman.core.wrappers.VectorEnvironment.AutoresetMode;
 import dev.bellman.env.toytext.RandomWalk;
 import org.junit.jupiter.api.Test;
 
