@@ -6,7 +6,6 @@ import dev.bellman.core.Environment;
 import dev.bellman.core.wrappers.TimeLimit;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,76 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * from the reference README) and against SPECS.md §5 for wrapping, clamping and termination.
  */
 class AcrobotTest {
-
-    private static final List<GymTrace> TRACES = GymTrace.load("Acrobot");
-
-    private static Acrobot envFor(GymTrace trace) {
-        return "nips".equals(trace.attributes().get("book_or_nips"))
-                ? new Acrobot(Acrobot.Dynamics.NIPS) : new Acrobot();
-    }
-
-    private static Acrobot startOf(GymTrace trace) {
-        Acrobot env = envFor(trace);
-        env.reset(trace.resetSeed() == null ? 0 : trace.resetSeed());
-        if (!trace.seededReset()) {
-            env.setState(trace.initialState());
-        }
-        return env;
-    }
-
-    @Test
-    void seededResetReproducesGymnasiumInitialStates() {
-        assertEquals(6, TRACES.size());
-        for (GymTrace trace : TRACES) {
-            if (!trace.seededReset() || trace.resetOptions() != null) {
-                continue;
-            }
-            Acrobot env = envFor(trace);
-            double[] obs = env.reset(trace.resetSeed());
-            assertArrayEquals(trace.initialState(), env.state(), 0.0, trace.id());
-            GymTrace.assertFloat32(trace.resetObs(), obs, 1, 0.0, trace.id());
-            GymTrace.assertFloat32(trace.initialObs(), env.observation(), 1, 0.0, trace.id());
-        }
-    }
-
-    @Test
-    void everyRecordedStepIsReproducedFromItsPredecessor() {
-        int steps = 0;
-        for (GymTrace trace : TRACES) {
-            Acrobot env = startOf(trace);
-            double[] previous = trace.initialState();
-            int t = 0;
-            for (Object record : trace.steps()) {
-                String where = trace.id() + " step " + (++t);
-                env.setState(previous);
-                Step<double[]> step = env.step(GymTrace.action(record));
-                GymTrace.assertRelative(GymTrace.state(record), env.state(), 1e-12, where);
-                GymTrace.assertFloat32(GymTrace.obs(record), step.observation(), 1, 0.0, where);
-                assertEquals(GymTrace.reward(record), step.reward(), 0.0, where);
-                assertEquals(GymTrace.terminated(record), step.terminated(), where);
-                assertFalse(step.truncated(), where + ": the raw environment never truncates");
-                previous = GymTrace.state(record);
-                steps++;
-            }
-        }
-        assertEquals(1200, steps);
-    }
-
-    @Test
-    void wholeRolloutsFollowTheTraces() {
-        for (GymTrace trace : TRACES) {
-            Acrobot env = startOf(trace);
-            int t = 0;
-            for (Object record : trace.steps()) {
-                String where = trace.id() + " step " + (++t);
-                Step<double[]> step = env.step(GymTrace.action(record));
-                GymTrace.assertRelative(GymTrace.state(record), env.state(), 1e-9, where);
-                GymTrace.assertFloat32(GymTrace.obs(record), step.observation(), 1, 1e-6, where);
-                assertEquals(GymTrace.reward(record), step.reward(), 0.0, where);
-                assertEquals(GymTrace.terminated(record), step.terminated(), where);
-            }
-        }
-    }
 
     @Test
     void resetDrawsFourFloat32Uniforms() {

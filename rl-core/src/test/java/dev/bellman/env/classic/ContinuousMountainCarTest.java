@@ -1,13 +1,11 @@
 package dev.bellman.env.classic;
 
 import dev.bellman.core.Step;
-import dev.bellman.core.random.MiniJson;
 import dev.bellman.core.random.Pcg64;
 import dev.bellman.core.Environment;
 import dev.bellman.core.wrappers.TimeLimit;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,86 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and against SPECS.md §3 for the float32 rules, walls, clipping and the goal.
  */
 class ContinuousMountainCarTest {
-
-    private static final List<GymTrace> TRACES = GymTrace.load("MountainCarContinuous");
-
-    private static ContinuousMountainCar envFor(GymTrace trace) {
-        Object goal = trace.kwargs().get("goal_velocity");
-        return new ContinuousMountainCar(goal == null ? 0.0 : (Double) goal);
-    }
-
-    private static ContinuousMountainCar startOf(GymTrace trace) {
-        ContinuousMountainCar env = envFor(trace);
-        env.reset(trace.resetSeed() == null ? 0 : trace.resetSeed());
-        if (!trace.seededReset()) {
-            env.setState(trace.initialState());
-        }
-        return env;
-    }
-
-    private static double[] action(Object record) {
-        return MiniJson.doubles(MiniJson.get(record, "action"));
-    }
-
-    @Test
-    void seededResetReproducesGymnasiumInitialStates() {
-        assertEquals(6, TRACES.size());
-        for (GymTrace trace : TRACES) {
-            if (!trace.seededReset() || trace.resetOptions() != null) {
-                continue;
-            }
-            ContinuousMountainCar env = envFor(trace);
-            double[] obs = env.reset(trace.resetSeed());
-            assertArrayEquals(trace.initialState(), env.state(), 0.0, trace.id());
-            assertArrayEquals(trace.resetObs(), obs, 0.0, trace.id());
-            assertArrayEquals(trace.initialObs(), env.observation(), 0.0, trace.id());
-            assertFalse(env.stateIsFloat32(), "the reset state is float64");
-        }
-    }
-
-    @Test
-    void everyRecordedStepIsReproducedFromItsPredecessor() {
-        int steps = 0;
-        for (GymTrace trace : TRACES) {
-            ContinuousMountainCar env = startOf(trace);
-            double[] previous = null;
-            int t = 0;
-            for (Object record : trace.steps()) {
-                String where = trace.id() + " step " + (++t);
-                if (previous != null) {
-                    // Recorded states after a step are float32, so setState takes them as float32.
-                    env.setState(previous);
-                    assertTrue(env.stateIsFloat32(), where);
-                }
-                Step<double[]> step = env.step(action(record));
-                assertArrayEquals(GymTrace.state(record), env.state(), 0.0, where);
-                GymTrace.assertRelative(GymTrace.state(record), env.state(), 1e-12, where);
-                GymTrace.assertFloat32(GymTrace.obs(record), step.observation(), 1, 0.0, where);
-                assertEquals(GymTrace.reward(record), step.reward(), 0.0, where);
-                assertEquals(GymTrace.terminated(record), step.terminated(), where);
-                assertFalse(step.truncated(), where + ": the raw environment never truncates");
-                previous = GymTrace.state(record);
-                steps++;
-            }
-        }
-        assertEquals(1200, steps);
-    }
-
-    @Test
-    void wholeRolloutsFollowTheTraces() {
-        for (GymTrace trace : TRACES) {
-            ContinuousMountainCar env = startOf(trace);
-            int t = 0;
-            for (Object record : trace.steps()) {
-                String where = trace.id() + " step " + (++t);
-                Step<double[]> step = env.step(action(record));
-                GymTrace.assertRelative(GymTrace.state(record), env.state(), 1e-9, where);
-                GymTrace.assertFloat32(GymTrace.obs(record), step.observation(), 1, 1e-6, where);
-                assertEquals(GymTrace.reward(record), step.reward(), 0.0, where);
-                assertEquals(GymTrace.terminated(record), step.terminated(), where);
-            }
-        }
-    }
 
     @Test
     void resetDrawsOnePositionAndZeroVelocity() {

@@ -4,7 +4,6 @@ import dev.bellman.core.Step;
 import dev.bellman.core.random.Pcg64;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,76 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * tolerances from the reference README) and against SPECS.md §2 for walls, clipping and the goal.
  */
 class MountainCarTest {
-
-    private static final List<GymTrace> TRACES = GymTrace.load("MountainCar");
-
-    private static MountainCar envFor(GymTrace trace) {
-        Object goal = trace.kwargs().get("goal_velocity");
-        return new MountainCar(goal == null ? 0.0 : (Double) goal);
-    }
-
-    private static MountainCar startOf(GymTrace trace) {
-        MountainCar env = envFor(trace);
-        env.reset(trace.resetSeed() == null ? 0 : trace.resetSeed());
-        if (!trace.seededReset()) {
-            env.setState(trace.initialState());
-        }
-        return env;
-    }
-
-    @Test
-    void seededResetReproducesGymnasiumInitialStates() {
-        assertEquals(6, TRACES.size());
-        for (GymTrace trace : TRACES) {
-            if (!trace.seededReset() || trace.resetOptions() != null) {
-                continue;
-            }
-            MountainCar env = envFor(trace);
-            double[] obs = env.reset(trace.resetSeed());
-            assertArrayEquals(trace.initialState(), env.state(), 0.0, trace.id());
-            assertArrayEquals(trace.resetObs(), obs, 0.0, trace.id());
-            assertArrayEquals(trace.initialObs(), env.observation(), 0.0, trace.id());
-        }
-    }
-
-    @Test
-    void everyRecordedStepIsReproducedFromItsPredecessor() {
-        int steps = 0;
-        for (GymTrace trace : TRACES) {
-            MountainCar env = startOf(trace);
-            double[] previous = trace.initialState();
-            int t = 0;
-            for (Object record : trace.steps()) {
-                String where = trace.id() + " step " + (++t);
-                env.setState(previous);
-                Step<double[]> step = env.step(GymTrace.action(record));
-                GymTrace.assertRelative(GymTrace.state(record), env.state(), 1e-12, where);
-                GymTrace.assertFloat32(GymTrace.obs(record), step.observation(), 1, 0.0, where);
-                assertEquals(GymTrace.reward(record), step.reward(), 0.0, where);
-                assertEquals(GymTrace.terminated(record), step.terminated(), where);
-                assertFalse(step.truncated(), where + ": the raw environment never truncates");
-                previous = GymTrace.state(record);
-                steps++;
-            }
-        }
-        assertEquals(1200, steps);
-    }
-
-    @Test
-    void wholeRolloutsFollowTheTraces() {
-        for (GymTrace trace : TRACES) {
-            MountainCar env = startOf(trace);
-            int t = 0;
-            for (Object record : trace.steps()) {
-                String where = trace.id() + " step " + (++t);
-                Step<double[]> step = env.step(GymTrace.action(record));
-                GymTrace.assertRelative(GymTrace.state(record), env.state(), 1e-9, where);
-                GymTrace.assertFloat32(GymTrace.obs(record), step.observation(), 1, 1e-6, where);
-                assertEquals(GymTrace.reward(record), step.reward(), 0.0, where);
-                assertEquals(GymTrace.terminated(record), step.terminated(), where);
-            }
-        }
-    }
 
     @Test
     void resetDrawsOnePositionAndZeroVelocity() {
