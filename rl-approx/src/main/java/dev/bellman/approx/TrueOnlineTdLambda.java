@@ -1,0 +1,84 @@
+package dev.bellman.approx;
+
+import dev.bellman.approx.features.Features;
+import dev.bellman.core.Policy;
+import dev.bellman.tabular.LearnerSettings;
+
+import java.util.Arrays;
+
+/**
+ * True online TD(λ) for estimating {@code v_π} with a linear function (van Seijen &amp; Sutton
+ * 2014; Sutton &amp; Barto §12.5, box p.300), with dutch traces:
+ * <pre>{@code
+ * x ← φ(S), x' ← φ(S')  (x' = 0 if S' is terminal)
+ * V ← wᵀx,  V' ← wᵀx',  δ ← R + γV' − V
+ * z ← γλ z + (1 − αγλ zᵀx) x
+ * w ← w + α (δ + V − V_old) z − α (V − V_old) x
+ * V_old ← V'
+ * }</pre>
+ * {@code z} and {@code V_old} start at 0 in every episode. Its weights after each step equal those
+ * of the online λ-return algorithm, exactly; with λ = 0 it is semi-gradient TD(0).
+ *
+ * @param <O> the observation type
+ * @param <A> the action type
+ */
+public final class TrueOnlineTdLambda<O, A> extends LinearPredictionLearner<O, A> {
+
+    private final double lambda;
+    private final double[] trace;
+    private final FeatureVector current;
+    private final FeatureVector next;
+    private double oldValue;
+
+    /**
+     * @param settings gamma, alpha (per weight update), seed, initial weight value
+     * @param features the feature map φ
+     * @param policy   the policy π to evaluate
+     * @param lambda   the trace-decay parameter λ in {@code [0, 1]}
+     * @throws IllegalArgumentException if an argument is null or λ is outside {@code [0, 1]}
+     */
+    public TrueOnlineTdLambda(LearnerSettings settings, Features<O> features, Policy<O, A> policy, double lambda) {
+        super(settings, features, policy);
+        this.lambda = Checks.lambda(lambda);
+        this.trace = new double[features.dimension()];
+        this.current = FeatureVector.of(features);
+        this.next = FeatureVector.of(features);
+    }
+
+    /** @return λ */
+    public double lambda() {
+        return lambda;
+    }
+
+    @Override
+    protected void beginEpisode(O observation) {
+        Arrays.fill(trace, 0.0);
+        oldValue = 0.0;
+    }
+
+    @Override
+    protected void update(O observation, A action, double reward, O nextObservation, boolean terminated,
+                          boolean truncated) {
+        double gamma = settings.gamma();
+        double alpha = nextAlpha();
+        current.load(features, observation);
+        double value = current.dot(weights);
+        double nextValue = terminated ? 0.0 : next.load(features, nextObservation).dot(weights);
+        double tdError = reward + gamma * nextValue - value;
+        recordError(tdError);
+
+        double decay = gamma * lambda;
+        double traceDotX = current.dot(trace);
+        for (int i = 0; i < trace.length; i++) {
+            trace[i] *= decay;
+        }
+        current.addTo(trace, 1.0 - alpha * decay * traceDotX);
+
+        double traceStep = alpha * (tdError + value - oldValue);
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] += traceStep * trace[i];
+        }
+        current.addTo(weights, -alpha * (value - oldValue));
+        oldValue = nextValue;
+    }
+}
