@@ -18,11 +18,15 @@ enum GridAlgorithm {
     N_STEP_SARSA("n-step-sarsa", Kind.LEARNER),
     SARSA_LAMBDA("sarsa-lambda", Kind.LEARNER),
     Q_LEARNING("q-learning", Kind.LEARNER),
-    DOUBLE_Q_LEARNING("double-q-learning", Kind.LEARNER);
+    DOUBLE_Q_LEARNING("double-q-learning", Kind.LEARNER),
+    TD_LINEAR("td-linear", Kind.APPROXIMATION);
 
-    /** What the algorithm needs: the model (planners, evaluation) or episodes (learners). */
+    /**
+     * What the algorithm needs: the model (planners, evaluation), episodes (learners), or episodes
+     * and features (linear prediction of a policy's values).
+     */
     enum Kind {
-        PLANNER, EVALUATION, LEARNER
+        PLANNER, EVALUATION, LEARNER, APPROXIMATION
     }
 
     private final String id;

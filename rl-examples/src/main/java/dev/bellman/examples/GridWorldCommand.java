@@ -62,7 +62,8 @@ final class GridWorldCommand implements Callable<Integer> {
     @Option(names = "--algo", paramLabel = "NAME", defaultValue = "value-iteration",
             description = "Planners: value-iteration (default), policy-iteration, truncated-policy-iteration, "
                     + "policy-evaluation. Learners: mc-basic, mc-exploring-starts, mc-epsilon-greedy, sarsa, "
-                    + "expected-sarsa, n-step-sarsa, sarsa-lambda, q-learning, double-q-learning.")
+                    + "expected-sarsa, n-step-sarsa, sarsa-lambda, q-learning, double-q-learning. "
+                    + "Linear prediction of --policy: td-linear (Zhao's TD-Linear, with --features).")
     String algorithm;
 
     @Option(names = "--gamma", paramLabel = "G",
@@ -110,9 +111,14 @@ final class GridWorldCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N", description = "Learners: train for N environment steps instead.")
     Long steps;
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.1",
-            description = "Learners: the constant step size in (0, 1]. Default: ${DEFAULT-VALUE}.")
-    double alpha;
+    @Option(names = "--alpha", paramLabel = "A",
+            description = "Learners: the constant step size in (0, 1]. Default: 0.1; td-linear: 0.0005 (Zhao's).")
+    Double alpha;
+
+    @Option(names = "--features", paramLabel = "SPEC",
+            description = "td-linear: the features of a cell, " + FeatureSpec.FORMATS + "; polynomial and Fourier "
+                    + "features are of the cell's normalised (x, y). Default: polynomial:3.")
+    String features;
 
     @Option(names = "--episode-length", paramLabel = "L",
             description = "Learners: truncate episodes after L steps; mc-basic: its episode length L. Default: 100 "
@@ -156,8 +162,11 @@ final class GridWorldCommand implements Callable<Integer> {
         double discount = gamma != null ? gamma : preset != null ? preset.gamma() : 0.9;
         String worldName = preset != null ? preset.id() : source.map.toString();
 
-        Outcome outcome = algo.kind() == GridAlgorithm.Kind.LEARNER
-                ? learn(algo, world, discount) : plan(algo, world, discount);
+        Outcome outcome = switch (algo.kind()) {
+            case LEARNER -> learn(algo, world, discount);
+            case APPROXIMATION -> approximate(world, discount);
+            default -> plan(algo, world, discount);
+        };
         Map<String, Object> report = jsonReport(algo, world, outcome, discount);
         String text = textReport(algo, world, worldName, outcome, discount);
 
@@ -172,11 +181,12 @@ final class GridWorldCommand implements Callable<Integer> {
     /**
      * What any algorithm produced for the report.
      *
-     * @param log  the episodes of a learner, else null
-     * @param path the greedy path from the start, learners only
+     * @param log           the episodes of a learner, else null
+     * @param path          the greedy path from the start, learners only
+     * @param approximation the linear estimate's comparison with the exact values, td-linear only
      */
     private record Outcome(double[] values, TabularPolicy policy, int iterations, boolean converged, String summary,
-                           EpisodeLog log, GreedyPath path, long steps) {
+                           EpisodeLog log, GreedyPath path, long steps, GridApproximation.Result approximation) {
     }
 
     private Outcome plan(GridAlgorithm algo, GridWorld world, double discount) {
@@ -192,7 +202,7 @@ final class GridWorldCommand implements Callable<Integer> {
                     residuals[residuals.length - 1], tolerance);
         }
         return new Outcome(result.stateValues().toArray(), result.policy(), result.iterations(), result.converged(),
-                summary, null, null, 0);
+                summary, null, null, 0, null);
     }
 
     private Outcome learn(GridAlgorithm algo, GridWorld world, double discount) {
@@ -203,7 +213,8 @@ final class GridWorldCommand implements Callable<Integer> {
         }
         long limit = episodeLength != null ? episodeLength : continuing ? 100 : 0;
         double exploration = epsilon == null ? 0.1 : epsilon;
-        LearnerSettings settings = LearnerSettings.builder().gamma(discount).alpha(alpha).epsilon(exploration)
+        double stepSize = alpha == null ? 0.1 : alpha;
+        LearnerSettings settings = LearnerSettings.builder().gamma(discount).alpha(stepSize).epsilon(exploration)
                 .seed(seed).maxEpisodeLength(limit).build();
         TabularControlLearner learner = GridLearners.create(algo, settings, n, lambda);
         Budget budget = steps != null ? Budget.steps(steps) : Budget.episodes(episodes == null ? 500 : episodes);
@@ -222,10 +233,29 @@ final class GridWorldCommand implements Callable<Integer> {
         int start = world.startState() >= 0 ? world.startState() : 0;
         GreedyPath path = GreedyPath.follow(world, TabularModel.of(world), learner.policy(), start);
         String summary = String.format(Locale.ROOT, "%d episodes, %d steps (alpha %s, epsilon %s, seed %d, %s)",
-                report.episodeCount(), report.totalSteps(), alpha, exploration, seed,
+                report.episodeCount(), report.totalSteps(), stepSize, exploration, seed,
                 limit > 0 ? "episodes of at most " + limit + " steps" : "no episode-length limit");
         return new Outcome(learner.stateValues().toArray(), learner.policy(), report.episodeCount(), true, summary, log,
-                path, report.totalSteps());
+                path, report.totalSteps(), null);
+    }
+
+    private Outcome approximate(GridWorld world, double discount) {
+        FeatureSpec spec = FeatureSpec.parse(features == null ? "polynomial:3" : features, "--features");
+        TabularPolicy evaluated = evaluatedPolicy(world);
+        long limit = episodeLength != null ? episodeLength : 500;
+        double stepSize = alpha == null ? 0.0005 : alpha;
+        LearnerSettings settings = LearnerSettings.builder().gamma(discount).alpha(stepSize).seed(seed)
+                .maxEpisodeLength(limit).build();
+        Budget budget = steps != null ? Budget.steps(steps) : Budget.episodes(episodes == null ? 500 : episodes);
+        boolean showProgress = !quiet && System.console() != null;
+        GridApproximation.Result result = GridApproximation.evaluate(world, evaluated, spec, settings, budget, tolerance,
+                showProgress ? stderr() : null);
+        String summary = String.format(Locale.ROOT,
+                "%s features (%d), %d episodes, %d steps (alpha %s, seed %d, episodes of at most %d steps): "
+                        + "RMSE %.4f against the exact values", spec, result.weights().length, result.episodes(),
+                result.steps(), stepSize, seed, limit, result.rmse());
+        return new Outcome(result.estimate(), evaluated, result.episodes(), true, summary, result.log(), null,
+                result.steps(), result);
     }
 
     /** Standard error in UTF-8, for the progress bar's block characters. */
@@ -249,12 +279,18 @@ final class GridWorldCommand implements Callable<Integer> {
         if (decimals < 0 || decimals > 12) {
             throw new IllegalArgumentException("--decimals " + decimals + " is outside [0, 12]");
         }
-        boolean learner = algo.kind() == GridAlgorithm.Kind.LEARNER;
-        if (policy != null && algo != GridAlgorithm.POLICY_EVALUATION) {
-            throw new IllegalArgumentException("--policy applies only to --algo policy-evaluation, not " + algo.id());
+        boolean approximation = algo.kind() == GridAlgorithm.Kind.APPROXIMATION;
+        boolean learner = algo.kind() == GridAlgorithm.Kind.LEARNER || approximation;
+        boolean evaluates = algo == GridAlgorithm.POLICY_EVALUATION || approximation;
+        if (policy != null && !evaluates) {
+            throw new IllegalArgumentException("--policy applies only to policy-evaluation and td-linear, not " + algo.id());
         }
-        if (epsilon != null && !learner && algo != GridAlgorithm.POLICY_EVALUATION) {
-            throw new IllegalArgumentException("--epsilon applies only to learners and policy-evaluation, not " + algo.id());
+        if (epsilon != null && !learner && !evaluates) {
+            throw new IllegalArgumentException("--epsilon applies only to learners, policy-evaluation and td-linear, not "
+                    + algo.id());
+        }
+        if (features != null && !approximation) {
+            throw new IllegalArgumentException("--features applies only to td-linear, not " + algo.id());
         }
         String learnerOnly = episodes != null ? "--episodes" : steps != null ? "--steps" : episodeLength != null
                 ? "--episode-length" : null;
@@ -268,7 +304,7 @@ final class GridWorldCommand implements Callable<Integer> {
             throw new IllegalArgumentException((episodes != null ? "--episodes " + episodes : "--steps " + steps)
                     + " must be at least 1");
         }
-        if (!(alpha > 0 && alpha <= 1)) {
+        if (alpha != null && !(alpha > 0 && alpha <= 1)) {
             throw new IllegalArgumentException("--alpha " + alpha + " is outside (0, 1]");
         }
         if (episodeLength != null && episodeLength < 0) {
@@ -389,11 +425,21 @@ final class GridWorldCommand implements Callable<Integer> {
             report.put("pathReturn", outcome.path().totalReward());
             report.put("pathReachesGoal", outcome.path().reachedGoal());
         }
+        GridApproximation.Result approximation = outcome.approximation();
+        if (approximation != null) {
+            report.put("features", approximation.features());
+            report.put("weights", approximation.weights());
+            report.put("rmse", approximation.rmse());
+            report.put("exactValues", approximation.exact());
+            report.put("episodes", approximation.episodes());
+            report.put("steps", approximation.steps());
+        }
         return report;
     }
 
     private String textReport(GridAlgorithm algo, GridWorld world, String worldName, Outcome outcome, double discount) {
-        boolean evaluation = algo == GridAlgorithm.POLICY_EVALUATION;
+        boolean approximation = outcome.approximation() != null;
+        boolean evaluation = algo == GridAlgorithm.POLICY_EVALUATION || approximation;
         boolean learner = outcome.log() != null;
         String nl = System.lineSeparator();
         StringBuilder text = new StringBuilder();
@@ -406,13 +452,19 @@ final class GridWorldCommand implements Callable<Integer> {
         text.append(nl);
         text.append("Map (# forbidden, T target, S start, X terminal, \u2588 wall)").append(nl)
                 .append(GridRenderer.map(world)).append(nl);
-        text.append(evaluation ? "State values of the policy" : learner ? "Learned state values (max over actions of q)"
-                : "Optimal state values").append(nl).append(GridRenderer.values(world, outcome.values(), decimals)).append(nl);
+        String heading = approximation ? "Estimated state values (linear in the features)"
+                : evaluation ? "State values of the policy"
+                : learner ? "Learned state values (max over actions of q)" : "Optimal state values";
+        text.append(heading).append(nl).append(GridRenderer.values(world, outcome.values(), decimals)).append(nl);
+        if (approximation) {
+            text.append("Exact state values of the policy (exact policy evaluation)").append(nl)
+                    .append(GridRenderer.values(world, outcome.approximation().exact(), decimals)).append(nl);
+        }
         text.append(evaluation ? "Evaluated policy (most probable action)" : "Greedy policy")
                 .append(" (\u2191 up, \u2192 right, \u2193 down, \u2190 left, \u25cb stay, \u25a0 terminal")
                 .append(evaluation ? ", * no single most probable action)" : ")").append(nl)
                 .append(GridRenderer.policy(world, outcome.policy()));
-        if (learner) {
+        if (outcome.path() != null) {
             GreedyPath path = outcome.path();
             StringBuilder cells = new StringBuilder();
             for (int s : path.states()) {

@@ -155,7 +155,7 @@ class GridWorldCommandTest {
         assertUsageError(run("gridworld", "--preset", "nope"), "unknown grid world preset 'nope'; expected one of zhao-5x5");
         assertUsageError(run("gridworld", "--format", "xml"), "--format xml");
         assertUsageError(run("gridworld", "--forbidden-bump", "both"), "--forbidden-bump both");
-        assertUsageError(run("gridworld", "--epsilon", "0.1"), "--epsilon applies only to learners and policy-evaluation");
+        assertUsageError(run("gridworld", "--epsilon", "0.1"), "--epsilon applies only to learners, policy-evaluation and td-linear");
         assertUsageError(run("gridworld", "--episodes", "10"), "--episodes applies only to model-free learners");
         assertUsageError(run("gridworld", "--algo", "sarsa", "--episodes", "10", "--steps", "10"), "exclusive");
         assertUsageError(run("gridworld", "--algo", "sarsa", "--alpha", "0"), "--alpha 0.0 is outside (0, 1]");
@@ -245,5 +245,36 @@ class GridWorldCommandTest {
                 "--episodes", "100000", "--format", "json").json();
         assertEquals(3.486784, longEpisodes.at("/values/0/0").asDouble(), 3e-4);
         assertEquals(2.287679, longEpisodes.at("/values/4/0").asDouble(), 3e-4);
+    }
+
+    @Test
+    void tdLinearEstimatesTheRandomPolicysValuesAndReportsItsError() throws IOException {
+        // Zhao §8.2.4: TD-Linear with cubic features of (x, y), 500 episodes of 500 steps, alpha 0.0005;
+        // the exact values are Zhao's (−3.8 at the top-left corner, −4.5 at the bottom-left).
+        JsonNode json = run("gridworld", "--algo", "td-linear", "--features", "polynomial:3", "--format", "json").json();
+        assertEquals("td-linear", json.get("algorithm").asText());
+        assertEquals(10, json.get("weights").size());
+        assertEquals(-3.8, json.at("/exactValues/0").asDouble(), 0.05);
+        assertEquals(-4.5, json.at("/exactValues/20").asDouble(), 0.05);
+        double rmse = json.get("rmse").asDouble();
+        assertTrue(rmse > 0.10 && rmse < 0.17, "RMSE " + rmse);
+        assertEquals(250_000, json.get("steps").asLong());
+        double richer = run("gridworld", "--algo", "td-linear", "--features", "fourier:3", "--format", "json").json()
+                .get("rmse").asDouble();
+        double poorer = run("gridworld", "--algo", "td-linear", "--features", "polynomial:1", "--format", "json").json()
+                .get("rmse").asDouble();
+        assertTrue(richer < rmse && rmse < poorer, "fourier:3 " + richer + ", polynomial:3 " + rmse + ", polynomial:1 " + poorer);
+        Run text = run("gridworld", "--algo", "td-linear", "--episodes", "20");
+        assertTrue(text.out().contains("Exact state values of the policy"), text.out());
+    }
+
+    @Test
+    void badFeatureSpecificationsExitWithStatusTwo() {
+        assertUsageError(run("gridworld", "--algo", "td-linear", "--features", "cubic:3"), "--features cubic:3 is not allowed");
+        assertUsageError(run("gridworld", "--algo", "td-linear", "--features", "polynomial:-1"), "size -1 is outside [0, 4096]");
+        assertUsageError(run("gridworld", "--algo", "td-linear", "--features", "polynomial:x"), "must be integers");
+        assertUsageError(run("gridworld", "--algo", "td-linear", "--features", "tile-coding:8"), "has 1 sizes");
+        assertUsageError(run("gridworld", "--features", "polynomial:2"), "--features applies only to td-linear");
+        assertUsageError(run("gridworld", "--algo", "td-linear", "--alpha", "0"), "--alpha 0.0 is outside (0, 1]");
     }
 }
