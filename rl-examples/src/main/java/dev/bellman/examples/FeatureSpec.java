@@ -37,6 +37,9 @@ record FeatureSpec(Kind kind, int[] sizes, String text) {
         }
     }
 
+    /** The largest tile-coding table the command line builds: 2^20 weights, 8 MiB. */
+    static final int MAX_TABLE_SIZE = 1 << 20;
+
     static final String FORMATS = "one-hot, polynomial:ORDER, fourier:ORDER, rbf:CENTRES or tile-coding:TILINGSxTILES[xTILES...]";
 
     /**
@@ -131,18 +134,17 @@ record FeatureSpec(Kind kind, int[] sizes, String text) {
     /**
      * A table with room for every tile any observation can touch — {@code tilings × Π(tiles + 1)}
      * per action, the extra tile per dimension being the offsets' overhang — rounded up to a power
-     * of two and at least {@value TileCoder#DEFAULT_TABLE_SIZE}, so that no two tiles share an index.
+     * of two, at least {@value TileCoder#DEFAULT_TABLE_SIZE} and at most {@value #MAX_TABLE_SIZE}.
+     * Beyond that cap tiles share indices by hashing, as {@code tiles3} intends for large spaces,
+     * rather than the weights taking gigabytes (8 tilings of 8 tiles over Acrobot's 6 dimensions
+     * would need 12.8 million).
      */
     private int tableSize(int dimension, int actions) {
         long needed = (long) sizes[0] * actions;
         for (int tileCount : tiles(dimension)) {
-            needed *= tileCount + 1L;
+            needed = Math.min(needed * (tileCount + 1L), MAX_TABLE_SIZE);
         }
-        if (needed > (1 << 24)) {
-            throw new IllegalArgumentException("--features " + text + " needs " + needed
-                    + " tiles; at most 16777216 fit: use fewer tilings or tiles");
-        }
-        return Math.max(TileCoder.DEFAULT_TABLE_SIZE, Integer.highestOneBit((int) Math.max(1, needed - 1)) << 1);
+        return (int) Math.max(TileCoder.DEFAULT_TABLE_SIZE, Long.highestOneBit(Math.max(1, needed - 1)) << 1);
     }
 
     @Override

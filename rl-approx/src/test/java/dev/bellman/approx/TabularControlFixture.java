@@ -1,0 +1,49 @@
+package dev.bellman.approx;
+
+import dev.bellman.approx.features.ActionFeatures;
+import dev.bellman.approx.features.OneHotFeatures;
+import dev.bellman.env.grid.GridWorld;
+import dev.bellman.env.grid.GridWorldPreset;
+import dev.bellman.tabular.LearnerSettings;
+
+/**
+ * The setting in which a linear control method with one-hot state-action features must equal its
+ * tabular counterpart: Sutton &amp; Barto's cliff walk (Example 6.6, γ = 1), a constant α, ε = 0.1,
+ * and episodes cut at 60 steps so that the runs mix terminations (reaching the goal) and
+ * truncations (bootstrapping from the last state).
+ */
+final class TabularControlFixture {
+
+    static final long EPISODE_LIMIT = 60;
+
+    private TabularControlFixture() {
+    }
+
+    static GridWorld world() {
+        return GridWorldPreset.CLIFF_WALKING.build();
+    }
+
+    static LearnerSettings settings(long seed) {
+        return LearnerSettings.builder().gamma(1.0).alpha(0.5).epsilon(0.1).seed(seed)
+                .maxEpisodeLength(EPISODE_LIMIT).build();
+    }
+
+    /** One-hot features stacked per action: x(s, a) is the unit vector at {@code a · stateCount + s}. */
+    static ActionFeatures<Integer> oneHot(GridWorld world) {
+        return ActionFeatures.stack(new OneHotFeatures(world.stateCount()), world.actionCount());
+    }
+
+    /**
+     * Reorders stacked weights (block per action, {@code a · stateCount + s}) into the tabular
+     * learners' layout (row per state, {@code s · actionCount + a}).
+     */
+    static double[] tabularLayout(double[] stacked, int stateCount, int actionCount) {
+        double[] q = new double[stateCount * actionCount];
+        for (int s = 0; s < stateCount; s++) {
+            for (int a = 0; a < actionCount; a++) {
+                q[s * actionCount + a] = stacked[a * stateCount + s];
+            }
+        }
+        return q;
+    }
+}

@@ -1,0 +1,335 @@
+package dev.bellman.examples;
+
+import dev.bellman.approx.LinearControlLearner;
+import dev.bellman.approx.LinearQLearning;
+import dev.bellman.approx.Lspi;
+import dev.bellman.approx.NStepSemiGradientSarsa;
+import dev.bellman.approx.SemiGradientSarsa;
+import dev.bellman.approx.TrueOnlineSarsaLambda;
+import dev.bellman.approx.features.ActionFeatures;
+import dev.bellman.core.Budget;
+import dev.bellman.core.Environment;
+import dev.bellman.core.TrainingReport;
+import dev.bellman.core.space.BoxSpace;
+import dev.bellman.core.space.DiscreteSpace;
+import dev.bellman.core.wrappers.TimeLimit;
+import dev.bellman.core.wrappers.TransformObservation;
+import dev.bellman.core.wrappers.Wrapper;
+import dev.bellman.env.classic.Environments;
+import dev.bellman.tabular.LearnerSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bellman train}: trains a linear control method on a bundled control task and evaluates
+ * its greedy policy.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains a learner on a bundled environment and evaluates its greedy policy.",
+                "Example: bellman train --env MountainCar-v0 --algo sarsa --features tile-coding:8x8x8 --episodes 500"})
+final class TrainCommand implements Callable<Integer> {
+
+    /** The algorithms this command trains. */
+    static final List<String> ALGORITHMS = List.of("sarsa", "n-step-sarsa", "q-learning", "true-online-sarsa-lambda", "lspi");
+
+    @Option(names = "--env", paramLabel = "ID", required = true,
+            description = "The environment: CartPole-v1, MountainCar-v0 or Acrobot-v1 (discrete actions).")
+    String environmentId;
+
+    @Option(names = "--algo", paramLabel = "NAME", defaultValue = "sarsa",
+            description = "sarsa (default), n-step-sarsa, q-learning, true-online-sarsa-lambda, lspi.")
+    String algorithm;
+
+    @Option(names = "--features", paramLabel = "SPEC", defaultValue = "tile-coding:8x8",
+            description = "The features of (observation, action): " + FeatureSpec.FORMATS
+                    + ". Default: ${DEFAULT-VALUE} (8 tilings of 8 tiles per dimension).")
+    String features;
+
+    @Option(names = "--episodes", paramLabel = "N", description = "Train for N episodes (default 500 unless --steps is given).")
+    Long episodes;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Train for N environment steps instead.")
+    Long steps;
+
+    @Option(names = "--alpha", paramLabel = "A",
+            description = "Step size in (0, 1]. Default: 0.5 / tilings with tile coding (Sutton & Barto §10.1), else 0.01.")
+    Double alpha;
+
+    @Option(names = "--epsilon", paramLabel = "E",
+            description = "Exploration rate in [0, 1]. Default: 0 for MountainCar-v0 and Acrobot-v1, whose rewards are "
+                    + "never positive so that zero initial weights are optimistic (S&B §10.1); 0.1 otherwise.")
+    Double epsilon;
+
+    @Option(names = "--gamma", paramLabel = "G",
+            description = "Discount factor in [0, 1]. Default: 1 for MountainCar-v0 and Acrobot-v1 (S&B), 0.99 otherwise.")
+    Double gamma;
+
+    @Option(names = "--lambda", paramLabel = "L", defaultValue = "0.9",
+            description = "true-online-sarsa-lambda: the trace decay in [0, 1]. Default: ${DEFAULT-VALUE}.")
+    double lambda;
+
+    @Option(names = "--n", paramLabel = "N", defaultValue = "4",
+            description = "n-step-sarsa: rewards before bootstrapping. Default: ${DEFAULT-VALUE}.")
+    int n;
+
+    @Option(names = "--time-limit", paramLabel = "STEPS",
+            description = "Truncate episodes after STEPS steps, 0 for no limit. Default: the registered limit "
+                    + "(200 for MountainCar-v0, 500 for CartPole-v1 and Acrobot-v1).")
+    Integer timeLimit;
+
+    @Option(names = "--bounds", paramLabel = "LOW:HIGH,...",
+            description = "Bounds of each observation coordinate for the features, one LOW:HIGH per dimension; "
+                    + "observations are clipped into them. Needed where the observation space is unbounded (CartPole-v1).")
+    String bounds;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Seed of every random choice: exploration, resets, tie-breaking. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--eval-episodes", paramLabel = "K", defaultValue = "10",
+            description = "Greedy evaluation episodes after training (reset with seeds SEED+1000000+i); 0 for none. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    int evalEpisodes;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        output.json();
+        String algo = algorithm.toLowerCase(Locale.ROOT);
+        if (!ALGORITHMS.contains(algo)) {
+            throw new IllegalArgumentException("--algo " + algorithm + " is not allowed; expected one of "
+                    + String.join(", ", ALGORITHMS));
+        }
+        FeatureSpec featureSpec = FeatureSpec.parse(features, "--features");
+        checkOptions();
+        Environment<double[], Integer> env = environment();
+        DiscreteSpace actions = (DiscreteSpace) env.actionSpace();
+        double[][] box = featureBounds(env);
+        ActionFeatures<double[]> actionFeatures = featureSpec.forBox(box[0], box[1], actions.n());
+        boolean tileCoding = featureSpec.kind() == FeatureSpec.Kind.TILE_CODING;
+        boolean nonPositiveRewards = environmentId.startsWith("MountainCar") || environmentId.startsWith("Acrobot");
+        double stepSize = alpha != null ? alpha : tileCoding ? 0.5 / featureSpec.sizes()[0] : 0.01;
+        double exploration = epsilon != null ? epsilon : nonPositiveRewards ? 0.0 : 0.1;
+        double discount = gamma != null ? gamma : nonPositiveRewards ? 1.0 : 0.99;
+        LearnerSettings settings = LearnerSettings.builder().gamma(discount).alpha(stepSize).epsilon(exploration)
+                .seed(seed).build();
+        LinearControlLearner<double[]> learner = switch (algo) {
+            case "sarsa" -> new SemiGradientSarsa<>(settings, actionFeatures);
+            case "n-step-sarsa" -> new NStepSemiGradientSarsa<>(settings, actionFeatures, n);
+            case "q-learning" -> new LinearQLearning<>(settings, actionFeatures);
+            case "true-online-sarsa-lambda" -> new TrueOnlineSarsaLambda<>(settings, actionFeatures, lambda);
+            default -> new Lspi<>(settings, actionFeatures);
+        };
+        Budget budget = steps != null ? Budget.steps(steps) : Budget.episodes(episodes == null ? 500 : episodes);
+        EpisodeLog log = new EpisodeLog();
+        learner.addListener(log);
+        boolean showProgress = !quiet && System.console() != null;
+        TrainingReport report;
+        try (ProgressListener progress = new ProgressListener(budget.limit(), budget.unit() == Budget.Unit.STEPS,
+                showProgress ? stderr() : null)) {
+            if (showProgress) {
+                learner.addListener(progress);
+            }
+            report = learner.train(env, budget);
+        }
+        GreedyEvaluation evaluation = evalEpisodes == 0 ? null
+                : GreedyEvaluation.run(environment(), learner.policy(), evalEpisodes, seed + 1_000_000L, 100_000);
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("environment", environmentId);
+        json.put("algorithm", algo);
+        json.put("features", featureSpec.text());
+        json.put("featureCount", actionFeatures.dimension());
+        json.put("alpha", stepSize);
+        json.put("epsilon", exploration);
+        json.put("gamma", discount);
+        json.put("seed", seed);
+        json.put("episodes", report.episodeCount());
+        json.put("steps", report.totalSteps());
+        json.put("seconds", report.wallTime().toNanos() / 1e9);
+        json.put("meanReturnFirst10", meanOf(report.episodeReturns(), 0, 10));
+        json.put("meanReturnLast10", meanOf(report.episodeReturns(), report.episodeCount() - 10, report.episodeCount()));
+        if (evaluation != null) {
+            json.put("evaluationReturns", evaluation.returns());
+            json.put("evaluationMeanReturn", evaluation.meanReturn());
+            json.put("evaluationMeanLength", evaluation.meanLength());
+        }
+        OptionalDouble threshold = Environments.rewardThreshold(environmentId);
+        threshold.ifPresent(value -> json.put("solvedThreshold", value));
+
+        Path written = output.emit(spec.commandLine().getOut(), text(json, log, evaluation, threshold), json);
+        if (written != null) {
+            log.writeCsv(written.resolve("metrics.csv"));
+            LearningCurve.writePng(log, algo + " on " + environmentId, written.resolve("learning-curve.png"));
+        }
+        return 0;
+    }
+
+    private String text(Map<String, Object> json, EpisodeLog log, GreedyEvaluation evaluation, OptionalDouble threshold) {
+        String nl = System.lineSeparator();
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%s: %s with %s features (%d weights), alpha %s, epsilon %s, gamma %s, seed %d%n",
+                environmentId, json.get("algorithm"), json.get("features"), (Integer) json.get("featureCount"),
+                json.get("alpha"), json.get("epsilon"), json.get("gamma"), seed));
+        double seconds = (Double) json.get("seconds");
+        long totalSteps = (Long) json.get("steps");
+        text.append(String.format(Locale.ROOT, "Trained %d episodes, %d steps in %.2f s (%.0f steps/s)%n",
+                (Integer) json.get("episodes"), totalSteps, seconds, totalSteps / Math.max(seconds, 1e-9)));
+        if (log.episodes() > 0) {
+            text.append("Learning curve: ").append(LearningCurve.sparkline(log)).append(nl);
+            text.append(String.format(Locale.ROOT, "Mean return: first 10 episodes %.1f, last 10 episodes %.1f%n",
+                    (Double) json.get("meanReturnFirst10"), (Double) json.get("meanReturnLast10")));
+        }
+        if (evaluation != null) {
+            text.append(String.format(Locale.ROOT, "Greedy policy over %d evaluation episodes: return %.1f \u00b1 %.1f, "
+                            + "%.1f steps per episode%s%n", evaluation.returns().length, evaluation.meanReturn(),
+                    evaluation.standardDeviation(), evaluation.meanLength(),
+                    threshold.isPresent() ? String.format(Locale.ROOT, " (solved at %.0f: %s)", threshold.getAsDouble(),
+                            evaluation.meanReturn() >= threshold.getAsDouble() ? "yes" : "not yet") : ""));
+        }
+        return text.toString();
+    }
+
+    private static double meanOf(double[] values, int from, int to) {
+        int start = Math.max(0, from);
+        if (to <= start) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int i = start; i < to; i++) {
+            sum += values[i];
+        }
+        return sum / (to - start);
+    }
+
+    /** The environment as registered, with the time limit replaced if {@code --time-limit} says so. */
+    private Environment<double[], Integer> environment() {
+        if (!(Environments.make(environmentId).actionSpace() instanceof DiscreteSpace)) {
+            throw new IllegalArgumentException("--env " + environmentId + " has continuous actions; these learners need "
+                    + "discrete ones (CartPole-v1, MountainCar-v0, Acrobot-v1)");
+        }
+        Environment<double[], Integer> env = Environments.make(environmentId, Integer.class);
+        if (timeLimit != null && env instanceof Wrapper<double[], Integer> registered) {
+            Environment<double[], Integer> raw = registered.inner();
+            env = timeLimit == 0 ? raw : new TimeLimit<>(raw, timeLimit);
+        }
+        if (bounds != null) {
+            double[][] box = parseBounds(env);
+            env = new TransformObservation<>(env, observation -> clip(observation, box[0], box[1]), env.observationSpace());
+        }
+        return env;
+    }
+
+    private static double[] clip(double[] observation, double[] low, double[] high) {
+        double[] clipped = observation.clone();
+        for (int i = 0; i < clipped.length; i++) {
+            clipped[i] = Math.min(Math.max(clipped[i], low[i]), high[i]);
+        }
+        return clipped;
+    }
+
+    /** The features' bounds: {@code --bounds}, else the observation space's, which must then be finite. */
+    private double[][] featureBounds(Environment<double[], Integer> env) {
+        if (bounds != null) {
+            return parseBounds(env);
+        }
+        BoxSpace box = (BoxSpace) env.observationSpace();
+        for (int i = 0; i < box.dimension(); i++) {
+            if (!Double.isFinite(box.low()[i]) || !Double.isFinite(box.high()[i])) {
+                throw new IllegalArgumentException("--env " + environmentId + " has an unbounded observation space " + box
+                        + " (dimension " + i + "); give --bounds LOW:HIGH,... for the features, e.g. "
+                        + "--bounds -2.4:2.4,-3:3,-0.21:0.21,-3.5:3.5 for CartPole-v1");
+            }
+        }
+        return new double[][] {box.low(), box.high()};
+    }
+
+    private double[][] parseBounds(Environment<double[], Integer> env) {
+        int dimension = ((BoxSpace) env.observationSpace()).dimension();
+        String[] parts = bounds.split(",");
+        if (parts.length != dimension) {
+            throw new IllegalArgumentException("--bounds " + bounds + " gives " + parts.length + " ranges; " + environmentId
+                    + " observations have " + dimension + " dimensions");
+        }
+        double[] low = new double[dimension];
+        double[] high = new double[dimension];
+        for (int i = 0; i < dimension; i++) {
+            String[] range = parts[i].split(":");
+            try {
+                if (range.length != 2) {
+                    throw new NumberFormatException();
+                }
+                low[i] = Double.parseDouble(range[0]);
+                high[i] = Double.parseDouble(range[1]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--bounds " + bounds + ": range " + (i + 1) + " '" + parts[i]
+                        + "' is not LOW:HIGH with two numbers");
+            }
+            if (!(Double.isFinite(low[i]) && Double.isFinite(high[i]) && low[i] < high[i])) {
+                throw new IllegalArgumentException("--bounds " + bounds + ": range " + (i + 1) + " needs finite LOW < HIGH");
+            }
+        }
+        return new double[][] {low, high};
+    }
+
+    private void checkOptions() {
+        Environments.maxEpisodeSteps(environmentId);
+        if (episodes != null && steps != null) {
+            throw new IllegalArgumentException("--episodes and --steps are exclusive; give one budget");
+        }
+        if ((episodes != null && episodes < 1) || (steps != null && steps < 1)) {
+            throw new IllegalArgumentException((episodes != null ? "--episodes " + episodes : "--steps " + steps)
+                    + " must be at least 1");
+        }
+        if (alpha != null && !(alpha > 0 && alpha <= 1)) {
+            throw new IllegalArgumentException("--alpha " + alpha + " is outside (0, 1]");
+        }
+        if (epsilon != null && !(epsilon >= 0 && epsilon <= 1)) {
+            throw new IllegalArgumentException("--epsilon " + epsilon + " is outside [0, 1]");
+        }
+        if (gamma != null && !(gamma >= 0 && gamma <= 1)) {
+            throw new IllegalArgumentException("--gamma " + gamma + " is outside [0, 1]");
+        }
+        if (!(lambda >= 0 && lambda <= 1)) {
+            throw new IllegalArgumentException("--lambda " + lambda + " is outside [0, 1]");
+        }
+        if (n < 1) {
+            throw new IllegalArgumentException("--n " + n + " must be at least 1");
+        }
+        if (timeLimit != null && timeLimit < 0) {
+            throw new IllegalArgumentException("--time-limit " + timeLimit + " is negative; expected 0 (none) or more");
+        }
+        if (evalEpisodes < 0 || evalEpisodes > 100_000) {
+            throw new IllegalArgumentException("--eval-episodes " + evalEpisodes + " is outside [0, 100000]");
+        }
+    }
+
+    /** Standard error in UTF-8, for the progress bar. */
+    private static PrintStream stderr() {
+        return new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    }
+}
