@@ -5,8 +5,9 @@ import dev.bellman.core.Environment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -34,12 +35,22 @@ public final class ParallelVectorEnvironment<O, A> extends VectorCopies<O, A> {
 
     private static final String KIND = "ParallelVectorEnvironment";
     private static final AtomicInteger INSTANCES = new AtomicInteger();
+    /** How long a waiting thread spins before it parks, in nanoseconds. */
+    private static final long SPIN_NANOS = 50_000;
 
     private final int threads;
-    private final Phaser barrier;
     private final RuntimeException[] failures;
     private final List<Thread> workers = new ArrayList<>();
+    /** Per worker block (index 1..threads-1): 1 while the worker is parked or about to park. */
+    private final AtomicIntegerArray workerParked;
+    /** Worker blocks still running the current call's work. */
+    private final AtomicInteger unfinished = new AtomicInteger();
+    /** Bumped by the caller to release a call's work; its volatile write publishes {@link #work}. */
+    private volatile int generation;
     private volatile IntConsumer work;
+    private volatile boolean stopping;
+    private volatile Thread caller;
+    private volatile boolean callerParked;
     private boolean closed;
 
     /**
@@ -70,8 +81,8 @@ public final class ParallelVectorEnvironment<O, A> extends VectorCopies<O, A> {
                     + "] (one thread per copy at most)");
         }
         this.threads = threads;
-        this.barrier = new Phaser(threads);
         this.failures = new RuntimeException[threads];
+        this.workerParked = new AtomicIntegerArray(threads);
         int instance = INSTANCES.incrementAndGet();
         for (int block = 1; block < threads; block++) {
             int ownBlock = block;
@@ -88,12 +99,49 @@ public final class ParallelVectorEnvironment<O, A> extends VectorCopies<O, A> {
     }
 
     private void workerLoop(int block) {
-        // Two barrier phases per call: the first releases the work, the second reports it done.
-        while (barrier.arriveAndAwaitAdvance() >= 0) {
-            runBlock(block, work);
-            if (barrier.arriveAndAwaitAdvance() < 0) {
+        int seen = 0;
+        while (true) {
+            int released = awaitRelease(block, seen);
+            if (released < 0) {
                 return;
             }
+            seen = released;
+            runBlock(block, work);
+            if (unfinished.decrementAndGet() == 0 && callerParked) {
+                LockSupport.unpark(caller);
+            }
+        }
+    }
+
+    /**
+     * Waits until the caller bumps {@link #generation} past {@code seen}: spinning first, because
+     * in a training loop the next call usually comes within microseconds and waking a parked
+     * thread costs tens of microseconds; parking after {@value #SPIN_NANOS} ns so that an idle
+     * vector does not hold a core.
+     *
+     * @return the new generation, or -1 once the vector is closing
+     */
+    private int awaitRelease(int block, int seen) {
+        long spinStart = System.nanoTime();
+        for (int spins = 0; ; spins++) {
+            if (stopping) {
+                return -1;
+            }
+            int current = generation;
+            if (current != seen) {
+                return current;
+            }
+            if ((spins & 63) != 0 || System.nanoTime() - spinStart < SPIN_NANOS) {
+                Thread.onSpinWait();
+                continue;
+            }
+            // Announce the park before the last check: the caller reads the flag after bumping
+            // the generation, so one of the two always sees the other and no wake-up is lost.
+            workerParked.set(block, 1);
+            if (generation == seen && !stopping) {
+                LockSupport.park(this);
+            }
+            workerParked.set(block, 0);
         }
     }
 
@@ -114,10 +162,17 @@ public final class ParallelVectorEnvironment<O, A> extends VectorCopies<O, A> {
         if (closed) {
             throw new IllegalStateException("this ParallelVectorEnvironment is closed");
         }
+        caller = Thread.currentThread();
         work = task;
-        barrier.arriveAndAwaitAdvance();
+        unfinished.set(threads - 1);
+        generation = generation + 1;
+        for (int block = 1; block < threads; block++) {
+            if (workerParked.get(block) == 1) {
+                LockSupport.unpark(workers.get(block - 1));
+            }
+        }
         runBlock(0, task);
-        barrier.arriveAndAwaitAdvance();
+        awaitWorkers();
         work = null;
         // The lowest failing block holds the lowest failing copy: the exception a sequential loop would meet first.
         for (int block = 0; block < threads; block++) {
@@ -129,6 +184,22 @@ public final class ParallelVectorEnvironment<O, A> extends VectorCopies<O, A> {
         }
     }
 
+    /** Spins, then parks, until every worker block is done; see {@link #awaitRelease}. */
+    private void awaitWorkers() {
+        long spinStart = System.nanoTime();
+        for (int spins = 0; unfinished.get() != 0; spins++) {
+            if ((spins & 63) != 0 || System.nanoTime() - spinStart < SPIN_NANOS) {
+                Thread.onSpinWait();
+                continue;
+            }
+            callerParked = true;
+            if (unfinished.get() != 0) {
+                LockSupport.park(this);
+            }
+            callerParked = false;
+        }
+    }
+
     /** Stops the worker threads, waits for them to end, and closes every copy; calling it again does nothing. */
     @Override
     public void close() {
@@ -136,7 +207,10 @@ public final class ParallelVectorEnvironment<O, A> extends VectorCopies<O, A> {
             return;
         }
         closed = true;
-        barrier.forceTermination();
+        stopping = true;
+        for (Thread worker : workers) {
+            LockSupport.unpark(worker);
+        }
         boolean interrupted = false;
         for (Thread worker : workers) {
             try {

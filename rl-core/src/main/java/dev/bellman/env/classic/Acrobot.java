@@ -68,6 +68,15 @@ public final class Acrobot extends ClassicControlEnvironment<Integer> {
     private static final double[] TORQUES = {-1.0, 0.0, 1.0};
 
     private final Dynamics dynamics;
+    // Scratch arrays of the Runge-Kutta step: (theta1, theta2, dtheta1, dtheta2, torque) and its
+    // derivatives, reused so that a step allocates only its observation.
+    private final double[] integrationStart = new double[5];
+    private final double[] integrationEnd = new double[5];
+    private final double[] probe = new double[5];
+    private final double[] slope1 = new double[5];
+    private final double[] slope2 = new double[5];
+    private final double[] slope3 = new double[5];
+    private final double[] slope4 = new double[5];
     private final DiscreteSpace actionSpace = new DiscreteSpace(3);
     private final BoxSpace observationSpace = new BoxSpace(
             new double[] {-1.0, -1.0, -1.0, -1.0, (float) -MAX_VEL_1, (float) -MAX_VEL_2},
@@ -151,7 +160,9 @@ public final class Acrobot extends ClassicControlEnvironment<Integer> {
     public Step<double[]> step(Integer action) {
         requireSteppable();
         int a = actionSpace.require(action, "action");
-        double[] y = {state[0], state[1], state[2], state[3], TORQUES[a]};
+        double[] y = integrationStart;
+        System.arraycopy(state, 0, y, 0, 4);
+        y[4] = TORQUES[a];
         double[] next = rk4(y);
         state[0] = wrap(next[0]);
         state[1] = wrap(next[1]);
@@ -164,28 +175,28 @@ public final class Acrobot extends ClassicControlEnvironment<Integer> {
     private double[] rk4(double[] y0) {
         double dt = DT - 0.0;
         double half = dt / 2.0;
-        double[] k1 = derivatives(y0);
-        double[] k2 = derivatives(axpy(y0, half, k1));
-        double[] k3 = derivatives(axpy(y0, half, k2));
-        double[] k4 = derivatives(axpy(y0, dt, k3));
+        double[] k1 = derivatives(y0, slope1);
+        double[] k2 = derivatives(axpy(y0, half, k1, probe), slope2);
+        double[] k3 = derivatives(axpy(y0, half, k2, probe), slope3);
+        double[] k4 = derivatives(axpy(y0, dt, k3, probe), slope4);
         double scale = dt / 6.0;
-        double[] out = new double[y0.length];
+        double[] out = integrationEnd;
         for (int i = 0; i < y0.length; i++) {
             out[i] = y0[i] + scale * (((k1[i] + 2 * k2[i]) + 2 * k3[i]) + k4[i]);
         }
         return out;
     }
 
-    private static double[] axpy(double[] y, double h, double[] k) {
-        double[] out = new double[y.length];
+    /** {@code out = y + h k}, returned. */
+    private static double[] axpy(double[] y, double h, double[] k, double[] out) {
         for (int i = 0; i < y.length; i++) {
             out[i] = y[i] + h * k[i];
         }
         return out;
     }
 
-    /** The time derivative of {@code (t1, t2, dt1, dt2, tau)}, in Gymnasium's operation order. */
-    private double[] derivatives(double[] s) {
+    /** The time derivative of {@code (t1, t2, dt1, dt2, tau)}, in Gymnasium's operation order, into {@code out}. */
+    private double[] derivatives(double[] s, double[] out) {
         double m1 = LINK_MASS_1;
         double m2 = LINK_MASS_2;
         double l1 = LINK_LENGTH_1;
@@ -216,7 +227,12 @@ public final class Acrobot extends ClassicControlEnvironment<Integer> {
                     / denominator;
         }
         double ddtheta1 = -(d2 * ddtheta2 + phi1) / d1;
-        return new double[] {dtheta1, dtheta2, ddtheta1, ddtheta2, 0.0};
+        out[0] = dtheta1;
+        out[1] = dtheta2;
+        out[2] = ddtheta1;
+        out[3] = ddtheta2;
+        out[4] = 0.0;
+        return out;
     }
 
     /** Into {@code [-pi, pi]} by whole turns, as Gymnasium's {@code wrap}. */

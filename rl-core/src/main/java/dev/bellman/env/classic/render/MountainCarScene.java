@@ -11,16 +11,22 @@ import java.awt.image.BufferedImage;
  * pixels above the hill on two grey wheels and tilted by {@code cos(3x)} radians, and a yellow flag
  * on a 50-pixel pole at the goal.
  */
-final class MountainCarScene {
+abstract class MountainCarScene<E> implements FrameRenderer<E> {
 
-    static final int WIDTH = 600;
-    static final int HEIGHT = 400;
+    /** Frame width, pixels. */
+    public static final int WIDTH = 600;
+    /** Frame height, pixels. */
+    public static final int HEIGHT = 400;
     /** Pixels per unit of position: the frame's width over the track's {@code [-1.2, 0.6]}. */
-    static final double SCALE = WIDTH / (MountainCar.MAX_POSITION - MountainCar.MIN_POSITION);
-    static final Color HILL_COLOR = new Color(0, 0, 0);
-    static final Color CAR_COLOR = new Color(0, 0, 0);
-    static final Color WHEEL_COLOR = new Color(128, 128, 128);
-    static final Color FLAG_COLOR = new Color(204, 204, 0);
+    public static final double SCALE = WIDTH / (MountainCar.MAX_POSITION - MountainCar.MIN_POSITION);
+    /** Colour of the hill. */
+    public static final Color HILL_COLOR = new Color(0, 0, 0);
+    /** Colour of the car's body. */
+    public static final Color CAR_COLOR = new Color(0, 0, 0);
+    /** Colour of the wheels. */
+    public static final Color WHEEL_COLOR = new Color(128, 128, 128);
+    /** Colour of the flag. */
+    public static final Color FLAG_COLOR = new Color(204, 204, 0);
 
     private static final int HILL_POINTS = 100;
     private static final double CAR_WIDTH = 40;
@@ -29,7 +35,33 @@ final class MountainCarScene {
     private static final int WHEEL_RADIUS = (int) (CAR_HEIGHT / 2.5);
     private static final int FLAG_POLE_HEIGHT = 50;
 
-    private MountainCarScene() {
+    /** @return the car's position in the environment's current state */
+    abstract double position(E environment);
+
+    /** @return the position of the flag */
+    abstract double goalPosition();
+
+    @Override
+    public final int width() {
+        return WIDTH;
+    }
+
+    @Override
+    public final int height() {
+        return HEIGHT;
+    }
+
+    /**
+     * Draws the car at its current position and the flag at the goal.
+     *
+     * @throws IllegalArgumentException if an argument is {@code null} or {@code target} is not 600×400
+     */
+    @Override
+    public final void render(E environment, BufferedImage target) {
+        if (environment == null) {
+            throw new IllegalArgumentException("environment is null; expected the environment to render");
+        }
+        draw(environment, target, position(environment), goalPosition());
     }
 
     /** The hill's height at {@code position}, in units of position (Gymnasium's {@code _height}). */
@@ -37,7 +69,7 @@ final class MountainCarScene {
         return Math.sin(3 * position) * 0.45 + 0.55;
     }
 
-    static void draw(Object environment, BufferedImage target, double position, double goalPosition) {
+    private static void draw(Object environment, BufferedImage target, double position, double goalPosition) {
         try (GymCanvas canvas = GymCanvas.open(environment, target, WIDTH, HEIGHT)) {
             double[] xs = new double[HILL_POINTS];
             double[] ys = new double[HILL_POINTS];
