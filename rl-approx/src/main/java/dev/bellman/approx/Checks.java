@@ -13,6 +13,17 @@ final class Checks {
         return value;
     }
 
+    /** @return a copy of {@code weights}, checked to hold one weight per feature */
+    static double[] weightsFor(double[] weights, int dimension) {
+        if (weights == null) {
+            throw new IllegalArgumentException("weights must not be null; expected " + dimension + " values");
+        }
+        if (weights.length != dimension) {
+            throw new IllegalArgumentException("got " + weights.length + " weights; expected one per feature, " + dimension);
+        }
+        return weights.clone();
+    }
+
     static double lambda(double lambda) {
         if (!(lambda >= 0 && lambda <= 1)) {
             throw new IllegalArgumentException("lambda " + lambda + " is outside [0, 1]");

@@ -24,15 +24,8 @@ public final class LinearActionValues<O> implements ActionValueFunction<O, Integ
      * @throws IllegalArgumentException if either is null or the lengths differ
      */
     public LinearActionValues(ActionFeatures<O> features, double[] weights) {
-        if (features == null || weights == null) {
-            throw new IllegalArgumentException("features and weights must not be null");
-        }
-        if (weights.length != features.dimension()) {
-            throw new IllegalArgumentException("got " + weights.length + " weights; expected one per feature, "
-                    + features.dimension());
-        }
-        this.features = features;
-        this.weights = weights.clone();
+        this.features = Checks.notNull(features, "features");
+        this.weights = Checks.weightsFor(weights, features.dimension());
         this.buffer = FeatureVector.of(features);
     }
 

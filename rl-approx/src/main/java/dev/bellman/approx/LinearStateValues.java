@@ -23,15 +23,8 @@ public final class LinearStateValues<O> implements StateValueFunction<O> {
      * @throws IllegalArgumentException if either is null or the lengths differ
      */
     public LinearStateValues(Features<O> features, double[] weights) {
-        if (features == null || weights == null) {
-            throw new IllegalArgumentException("features and weights must not be null");
-        }
-        if (weights.length != features.dimension()) {
-            throw new IllegalArgumentException("got " + weights.length + " weights; expected one per feature, "
-                    + features.dimension());
-        }
-        this.features = features;
-        this.weights = weights.clone();
+        this.features = Checks.notNull(features, "features");
+        this.weights = Checks.weightsFor(weights, features.dimension());
         this.buffer = FeatureVector.of(features);
     }
 

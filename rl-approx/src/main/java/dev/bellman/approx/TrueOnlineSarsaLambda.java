@@ -3,7 +3,6 @@ package dev.bellman.approx;
 import dev.bellman.approx.features.ActionFeatures;
 import dev.bellman.tabular.LearnerSettings;
 
-import java.util.Arrays;
 
 /**
  * True online Sarsa(λ) with a linear action-value function and dutch traces (van Seijen, Mahmood,
@@ -34,7 +33,7 @@ public final class TrueOnlineSarsaLambda<O> extends LinearControlLearner<O> {
 
     private final double lambda;
     /** The dutch trace z, one entry per weight. */
-    private final double[] trace;
+    private final DutchTrace trace;
     private FeatureVector current;
     private FeatureVector next;
     private double oldValue;
@@ -51,7 +50,7 @@ public final class TrueOnlineSarsaLambda<O> extends LinearControlLearner<O> {
     public TrueOnlineSarsaLambda(LearnerSettings settings, ActionFeatures<O> features, double lambda) {
         super(settings, features);
         this.lambda = Checks.lambda(lambda);
-        this.trace = new double[features.dimension()];
+        this.trace = new DutchTrace(features.dimension());
         this.current = FeatureVector.of(features);
         this.next = FeatureVector.of(features);
     }
@@ -64,7 +63,7 @@ public final class TrueOnlineSarsaLambda<O> extends LinearControlLearner<O> {
     @Override
     protected void beginEpisode(O observation) {
         super.beginEpisode(observation);
-        Arrays.fill(trace, 0.0);
+        trace.reset();
         oldValue = 0.0;
         currentLoaded = false;
         nextAction = -1;
@@ -97,18 +96,7 @@ public final class TrueOnlineSarsaLambda<O> extends LinearControlLearner<O> {
         double tdError = reward + gamma * nextValue - value;
         recordError(tdError);
 
-        double decay = gamma * lambda;
-        double traceDotX = current.dot(trace);
-        for (int i = 0; i < trace.length; i++) {
-            trace[i] *= decay;
-        }
-        current.addTo(trace, 1.0 - alpha * decay * traceDotX);
-
-        double traceStep = alpha * (tdError + value - oldValue);
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] += traceStep * trace[i];
-        }
-        current.addTo(weights, -alpha * (value - oldValue));
+        trace.update(weights, current, alpha, gamma * lambda, tdError, value, oldValue);
 
         oldValue = nextValue;
         FeatureVector swap = current;

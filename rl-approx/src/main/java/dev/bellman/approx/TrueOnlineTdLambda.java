@@ -4,8 +4,6 @@ import dev.bellman.approx.features.Features;
 import dev.bellman.core.Policy;
 import dev.bellman.tabular.LearnerSettings;
 
-import java.util.Arrays;
-
 /**
  * True online TD(λ) for estimating {@code v_π} with a linear function (van Seijen &amp; Sutton
  * 2014; Sutton &amp; Barto §12.5, box p.300), with dutch traces:
@@ -25,7 +23,7 @@ import java.util.Arrays;
 public final class TrueOnlineTdLambda<O, A> extends LinearPredictionLearner<O, A> {
 
     private final double lambda;
-    private final double[] trace;
+    private final DutchTrace trace;
     private final FeatureVector current;
     private final FeatureVector next;
     private double oldValue;
@@ -40,7 +38,7 @@ public final class TrueOnlineTdLambda<O, A> extends LinearPredictionLearner<O, A
     public TrueOnlineTdLambda(LearnerSettings settings, Features<O> features, Policy<O, A> policy, double lambda) {
         super(settings, features, policy);
         this.lambda = Checks.lambda(lambda);
-        this.trace = new double[features.dimension()];
+        this.trace = new DutchTrace(features.dimension());
         this.current = FeatureVector.of(features);
         this.next = FeatureVector.of(features);
     }
@@ -52,7 +50,7 @@ public final class TrueOnlineTdLambda<O, A> extends LinearPredictionLearner<O, A
 
     @Override
     protected void beginEpisode(O observation) {
-        Arrays.fill(trace, 0.0);
+        trace.reset();
         oldValue = 0.0;
     }
 
@@ -67,18 +65,7 @@ public final class TrueOnlineTdLambda<O, A> extends LinearPredictionLearner<O, A
         double tdError = reward + gamma * nextValue - value;
         recordError(tdError);
 
-        double decay = gamma * lambda;
-        double traceDotX = current.dot(trace);
-        for (int i = 0; i < trace.length; i++) {
-            trace[i] *= decay;
-        }
-        current.addTo(trace, 1.0 - alpha * decay * traceDotX);
-
-        double traceStep = alpha * (tdError + value - oldValue);
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] += traceStep * trace[i];
-        }
-        current.addTo(weights, -alpha * (value - oldValue));
+        trace.update(weights, current, alpha, gamma * lambda, tdError, value, oldValue);
         oldValue = nextValue;
     }
 }

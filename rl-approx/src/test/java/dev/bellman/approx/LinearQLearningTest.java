@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,22 +21,9 @@ class LinearQLearningTest {
 
     @Test
     void oneHotFeaturesReproduceTabularQLearningStepForStep() {
-        GridWorld tabularWorld = TabularControlFixture.world();
-        GridWorld linearWorld = TabularControlFixture.world();
         LearnerSettings settings = TabularControlFixture.settings(11);
-        QLearning tabular = new QLearning(settings);
-        LinearQLearning<Integer> linear = new LinearQLearning<>(settings, TabularControlFixture.oneHot(linearWorld));
-        int states = linearWorld.stateCount();
-        int actions = linearWorld.actionCount();
-        long truncated = 0;
-        for (int episode = 1; episode <= 40; episode++) {
-            long tabularLength = tabular.train(tabularWorld, Budget.episodes(1)).episodeLengths()[0];
-            long linearLength = linear.train(linearWorld, Budget.episodes(1)).episodeLengths()[0];
-            assertEquals(tabularLength, linearLength, "length of episode " + episode);
-            assertArrayEquals(tabular.actionValues().toArray(),
-                    TabularControlFixture.tabularLayout(linear.weights(), states, actions), 0.0, "after episode " + episode);
-            truncated += linearLength == TabularControlFixture.EPISODE_LIMIT ? 1 : 0;
-        }
+        long truncated = TabularControlFixture.assertSameAsTabular(new QLearning(settings),
+                new LinearQLearning<>(settings, TabularControlFixture.oneHot(TabularControlFixture.world())), 40);
         assertTrue(truncated > 0 && truncated < 40, "the runs should mix truncated and terminated episodes: "
                 + truncated + " of 40 truncated");
     }

@@ -55,22 +55,9 @@ class NStepSemiGradientSarsaTest {
     @ParameterizedTest
     @ValueSource(ints = {2, 4, 100})
     void oneHotFeaturesReproduceTabularNStepSarsa(int n) {
-        GridWorld tabularWorld = TabularControlFixture.world();
-        GridWorld linearWorld = TabularControlFixture.world();
         LearnerSettings settings = TabularControlFixture.settings(21);
-        NStepSarsa tabular = new NStepSarsa(settings, n);
-        NStepSemiGradientSarsa<Integer> linear =
-                new NStepSemiGradientSarsa<>(settings, TabularControlFixture.oneHot(linearWorld), n);
-        int states = linearWorld.stateCount();
-        int actions = linearWorld.actionCount();
-        for (int episode = 1; episode <= 40; episode++) {
-            tabular.train(tabularWorld, Budget.episodes(1));
-            linear.train(linearWorld, Budget.episodes(1));
-            // The same sums in the same order, so the same numbers.
-            assertArrayEquals(tabular.actionValues().toArray(),
-                    TabularControlFixture.tabularLayout(linear.weights(), states, actions), 0.0, "after episode " + episode);
-        }
-        assertEquals(tabular.totalSteps(), linear.totalSteps());
+        TabularControlFixture.assertSameAsTabular(new NStepSarsa(settings, n),
+                new NStepSemiGradientSarsa<>(settings, TabularControlFixture.oneHot(TabularControlFixture.world()), n), 40);
     }
 
     @Test

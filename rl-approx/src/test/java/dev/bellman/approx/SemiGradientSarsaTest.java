@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,23 +24,9 @@ class SemiGradientSarsaTest {
 
     @Test
     void oneHotFeaturesReproduceTabularSarsaStepForStep() {
-        GridWorld tabularWorld = TabularControlFixture.world();
-        GridWorld linearWorld = TabularControlFixture.world();
         LearnerSettings settings = TabularControlFixture.settings(5);
-        Sarsa tabular = new Sarsa(settings);
-        SemiGradientSarsa<Integer> linear = new SemiGradientSarsa<>(settings, TabularControlFixture.oneHot(linearWorld));
-        int states = linearWorld.stateCount();
-        int actions = linearWorld.actionCount();
-        long truncated = 0;
-        for (int episode = 1; episode <= 40; episode++) {
-            long tabularLength = tabular.train(tabularWorld, Budget.episodes(1)).episodeLengths()[0];
-            long linearLength = linear.train(linearWorld, Budget.episodes(1)).episodeLengths()[0];
-            assertEquals(tabularLength, linearLength, "length of episode " + episode);
-            // Exact: with one-hot features every dot product and update is the tabular arithmetic.
-            assertArrayEquals(tabular.actionValues().toArray(),
-                    TabularControlFixture.tabularLayout(linear.weights(), states, actions), 0.0, "after episode " + episode);
-            truncated += linearLength == TabularControlFixture.EPISODE_LIMIT ? 1 : 0;
-        }
+        long truncated = TabularControlFixture.assertSameAsTabular(new Sarsa(settings),
+                new SemiGradientSarsa<>(settings, TabularControlFixture.oneHot(TabularControlFixture.world())), 40);
         assertTrue(truncated > 0 && truncated < 40, "the runs should mix truncated and terminated episodes: "
                 + truncated + " of 40 truncated");
     }

@@ -2,9 +2,14 @@ package dev.bellman.approx;
 
 import dev.bellman.approx.features.ActionFeatures;
 import dev.bellman.approx.features.OneHotFeatures;
+import dev.bellman.core.Budget;
 import dev.bellman.env.grid.GridWorld;
 import dev.bellman.env.grid.GridWorldPreset;
 import dev.bellman.tabular.LearnerSettings;
+import dev.bellman.tabular.TabularControlLearner;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The setting in which a linear control method with one-hot state-action features must equal its
@@ -45,5 +50,30 @@ final class TabularControlFixture {
             }
         }
         return q;
+    }
+
+    /**
+     * Trains both learners one episode at a time on their own copies of {@link #world()} and
+     * asserts after each of {@code episodes} episodes that the lengths agree and the linear
+     * weights equal the tabular action values exactly.
+     *
+     * @return how many of the episodes hit {@link #EPISODE_LIMIT}
+     */
+    static long assertSameAsTabular(TabularControlLearner tabular, LinearControlLearner<Integer> linear, int episodes) {
+        GridWorld tabularWorld = world();
+        GridWorld linearWorld = world();
+        int states = linearWorld.stateCount();
+        int actions = linearWorld.actionCount();
+        long truncated = 0;
+        for (int episode = 1; episode <= episodes; episode++) {
+            long tabularLength = tabular.train(tabularWorld, Budget.episodes(1)).episodeLengths()[0];
+            long linearLength = linear.train(linearWorld, Budget.episodes(1)).episodeLengths()[0];
+            assertEquals(tabularLength, linearLength, "length of episode " + episode);
+            // Exact: with one-hot features every dot product and update is the tabular arithmetic.
+            assertArrayEquals(tabular.actionValues().toArray(), tabularLayout(linear.weights(), states, actions), 0.0,
+                    "after episode " + episode);
+            truncated += linearLength == EPISODE_LIMIT ? 1 : 0;
+        }
+        return truncated;
     }
 }

@@ -3,14 +3,12 @@ package dev.bellman.examples;
 import dev.bellman.approx.LinearStateValues;
 import dev.bellman.approx.SemiGradientTdZero;
 import dev.bellman.approx.features.Features;
-import dev.bellman.core.Budget;
 import dev.bellman.core.TabularPolicy;
 import dev.bellman.core.TrainingReport;
 import dev.bellman.env.grid.GridWorld;
 import dev.bellman.tabular.LearnerSettings;
 import dev.bellman.tabular.dp.PolicyEvaluation;
 
-import java.io.PrintStream;
 
 /**
  * {@code bellman gridworld --algo td-linear}: Zhao's TD-Linear estimate of a policy's values
@@ -32,23 +30,14 @@ final class GridApproximation {
     private GridApproximation() {
     }
 
-    /**
-     * @param progress where to draw a progress bar, or null for none
-     * @throws IllegalArgumentException if the features do not fit the world or the settings are invalid
-     */
+    /** @throws IllegalArgumentException if the features do not fit the world or the settings are invalid */
     static Result evaluate(GridWorld world, TabularPolicy policy, FeatureSpec spec, LearnerSettings settings,
-                           Budget budget, double tolerance, PrintStream progress) {
+                           BudgetOptions budget, double tolerance) {
         Features<Integer> features = spec.forGrid(world);
         SemiGradientTdZero<Integer, Integer> td = new SemiGradientTdZero<>(settings, features, policy);
         EpisodeLog log = new EpisodeLog();
         td.addListener(log);
-        TrainingReport report;
-        try (ProgressListener bar = new ProgressListener(budget.limit(), budget.unit() == Budget.Unit.STEPS, progress)) {
-            if (progress != null) {
-                td.addListener(bar);
-            }
-            report = td.train(world, budget);
-        }
+        TrainingReport report = budget.train(td, world);
         double[] exact = new PolicyEvaluation(settings.gamma(), tolerance, PolicyEvaluation.Method.TWO_ARRAY)
                 .evaluate(world, policy).stateValues().toArray();
         LinearStateValues<Integer> values = td.stateValues();

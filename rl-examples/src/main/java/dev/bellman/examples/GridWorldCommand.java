@@ -1,6 +1,5 @@
 package dev.bellman.examples;
 
-import dev.bellman.core.Budget;
 import dev.bellman.core.TabularModel;
 import dev.bellman.core.TabularPolicy;
 import dev.bellman.core.TrainingReport;
@@ -21,10 +20,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -104,12 +100,8 @@ final class GridWorldCommand implements Callable<Integer> {
                     + "epsilon-greedy: its action keeps 1 - E(|A|-1)/|A|, every other action E/|A|.")
     Double epsilon;
 
-    @Option(names = "--episodes", paramLabel = "N",
-            description = "Learners: train for N episodes (default 500 unless --steps is given).")
-    Long episodes;
-
-    @Option(names = "--steps", paramLabel = "N", description = "Learners: train for N environment steps instead.")
-    Long steps;
+    @picocli.CommandLine.Mixin
+    BudgetOptions budget = new BudgetOptions();
 
     @Option(names = "--alpha", paramLabel = "A",
             description = "Learners: the constant step size in (0, 1]. Default: 0.1; td-linear: 0.0005 (Zhao's).")
@@ -132,9 +124,6 @@ final class GridWorldCommand implements Callable<Integer> {
     @Option(names = "--lambda", paramLabel = "L", defaultValue = "0.9",
             description = "sarsa-lambda: the trace decay in [0, 1] (replacing traces). Default: ${DEFAULT-VALUE}.")
     double lambda;
-
-    @Option(names = "--quiet", description = "Learners: no progress bar.")
-    boolean quiet;
 
     @Option(names = "--evaluation-sweeps", paramLabel = "J", defaultValue = "5",
             description = "Evaluation sweeps per iteration of truncated-policy-iteration. Default: ${DEFAULT-VALUE}.")
@@ -217,19 +206,9 @@ final class GridWorldCommand implements Callable<Integer> {
         LearnerSettings settings = LearnerSettings.builder().gamma(discount).alpha(stepSize).epsilon(exploration)
                 .seed(seed).maxEpisodeLength(limit).build();
         TabularControlLearner learner = GridLearners.create(algo, settings, n, lambda);
-        Budget budget = steps != null ? Budget.steps(steps) : Budget.episodes(episodes == null ? 500 : episodes);
         EpisodeLog log = new EpisodeLog();
         learner.addListener(log);
-        TrainingReport report;
-        // Only an interactive terminal gets a bar: piped or redirected output stays clean.
-        boolean showProgress = !quiet && System.console() != null;
-        try (ProgressListener progress = new ProgressListener(budget.limit(), budget.unit() == Budget.Unit.STEPS,
-                showProgress ? stderr() : null)) {
-            if (showProgress) {
-                learner.addListener(progress);
-            }
-            report = learner.train(world, budget);
-        }
+        TrainingReport report = budget.train(learner, world);
         int start = world.startState() >= 0 ? world.startState() : 0;
         GreedyPath path = GreedyPath.follow(world, TabularModel.of(world), learner.policy(), start);
         String summary = String.format(Locale.ROOT, "%d episodes, %d steps (alpha %s, epsilon %s, seed %d, %s)",
@@ -246,10 +225,7 @@ final class GridWorldCommand implements Callable<Integer> {
         double stepSize = alpha == null ? 0.0005 : alpha;
         LearnerSettings settings = LearnerSettings.builder().gamma(discount).alpha(stepSize).seed(seed)
                 .maxEpisodeLength(limit).build();
-        Budget budget = steps != null ? Budget.steps(steps) : Budget.episodes(episodes == null ? 500 : episodes);
-        boolean showProgress = !quiet && System.console() != null;
-        GridApproximation.Result result = GridApproximation.evaluate(world, evaluated, spec, settings, budget, tolerance,
-                showProgress ? stderr() : null);
+        GridApproximation.Result result = GridApproximation.evaluate(world, evaluated, spec, settings, budget, tolerance);
         String summary = String.format(Locale.ROOT,
                 "%s features (%d), %d episodes, %d steps (alpha %s, seed %d, episodes of at most %d steps): "
                         + "RMSE %.4f against the exact values", spec, result.weights().length, result.episodes(),
@@ -258,24 +234,13 @@ final class GridWorldCommand implements Callable<Integer> {
                 result.steps(), result);
     }
 
-    /** Standard error in UTF-8, for the progress bar's block characters. */
-    private static PrintStream stderr() {
-        return new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-    }
-
     private void checkOptions(GridAlgorithm algo) {
-        if (gamma != null && !(gamma >= 0 && gamma <= 1)) {
-            throw new IllegalArgumentException("--gamma " + gamma + " is outside [0, 1]");
-        }
+        OptionChecks.unitInterval("--gamma", gamma);
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new IllegalArgumentException("--tolerance " + tolerance + " must be a finite number > 0");
         }
-        if (epsilon != null && !(epsilon >= 0 && epsilon <= 1)) {
-            throw new IllegalArgumentException("--epsilon " + epsilon + " is outside [0, 1]");
-        }
-        if (evaluationSweeps < 1) {
-            throw new IllegalArgumentException("--evaluation-sweeps " + evaluationSweeps + " must be at least 1");
-        }
+        OptionChecks.unitInterval("--epsilon", epsilon);
+        OptionChecks.atLeastOne("--evaluation-sweeps", evaluationSweeps);
         if (decimals < 0 || decimals > 12) {
             throw new IllegalArgumentException("--decimals " + decimals + " is outside [0, 12]");
         }
@@ -292,30 +257,17 @@ final class GridWorldCommand implements Callable<Integer> {
         if (features != null && !approximation) {
             throw new IllegalArgumentException("--features applies only to td-linear, not " + algo.id());
         }
-        String learnerOnly = episodes != null ? "--episodes" : steps != null ? "--steps" : episodeLength != null
-                ? "--episode-length" : null;
+        String learnerOnly = budget.given() ? budget.givenOption() : episodeLength != null ? "--episode-length" : null;
         if (learnerOnly != null && !learner) {
             throw new IllegalArgumentException(learnerOnly + " applies only to model-free learners, not " + algo.id());
         }
-        if (episodes != null && steps != null) {
-            throw new IllegalArgumentException("--episodes and --steps are exclusive; give one budget");
-        }
-        if ((episodes != null && episodes < 1) || (steps != null && steps < 1)) {
-            throw new IllegalArgumentException((episodes != null ? "--episodes " + episodes : "--steps " + steps)
-                    + " must be at least 1");
-        }
-        if (alpha != null && !(alpha > 0 && alpha <= 1)) {
-            throw new IllegalArgumentException("--alpha " + alpha + " is outside (0, 1]");
-        }
+        budget.check();
+        OptionChecks.stepSize("--alpha", alpha);
         if (episodeLength != null && episodeLength < 0) {
             throw new IllegalArgumentException("--episode-length " + episodeLength + " is negative; expected 0 (no limit) or more");
         }
-        if (n < 1) {
-            throw new IllegalArgumentException("--n " + n + " must be at least 1");
-        }
-        if (!(lambda >= 0 && lambda <= 1)) {
-            throw new IllegalArgumentException("--lambda " + lambda + " is outside [0, 1]");
-        }
+        OptionChecks.atLeastOne("--n", n);
+        OptionChecks.unitInterval("--lambda", lambda);
     }
 
     private GridWorld buildWorld(GridWorldPreset preset) {

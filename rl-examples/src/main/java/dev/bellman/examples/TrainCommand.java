@@ -7,7 +7,6 @@ import dev.bellman.approx.NStepSemiGradientSarsa;
 import dev.bellman.approx.SemiGradientSarsa;
 import dev.bellman.approx.TrueOnlineSarsaLambda;
 import dev.bellman.approx.features.ActionFeatures;
-import dev.bellman.core.Budget;
 import dev.bellman.core.Environment;
 import dev.bellman.core.TrainingReport;
 import dev.bellman.core.space.BoxSpace;
@@ -23,11 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,11 +56,8 @@ final class TrainCommand implements Callable<Integer> {
                     + ". Default: ${DEFAULT-VALUE} (8 tilings of 8 tiles per dimension).")
     String features;
 
-    @Option(names = "--episodes", paramLabel = "N", description = "Train for N episodes (default 500 unless --steps is given).")
-    Long episodes;
-
-    @Option(names = "--steps", paramLabel = "N", description = "Train for N environment steps instead.")
-    Long steps;
+    @Mixin
+    BudgetOptions budget = new BudgetOptions();
 
     @Option(names = "--alpha", paramLabel = "A",
             description = "Step size in (0, 1]. Default: 0.5 / tilings with tile coding (Sutton & Barto §10.1), else 0.01.")
@@ -107,9 +99,6 @@ final class TrainCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     int evalEpisodes;
 
-    @Option(names = "--quiet", description = "No progress bar.")
-    boolean quiet;
-
     @Mixin
     OutputOptions output = new OutputOptions();
 
@@ -144,18 +133,9 @@ final class TrainCommand implements Callable<Integer> {
             case "true-online-sarsa-lambda" -> new TrueOnlineSarsaLambda<>(settings, actionFeatures, lambda);
             default -> new Lspi<>(settings, actionFeatures);
         };
-        Budget budget = steps != null ? Budget.steps(steps) : Budget.episodes(episodes == null ? 500 : episodes);
         EpisodeLog log = new EpisodeLog();
         learner.addListener(log);
-        boolean showProgress = !quiet && System.console() != null;
-        TrainingReport report;
-        try (ProgressListener progress = new ProgressListener(budget.limit(), budget.unit() == Budget.Unit.STEPS,
-                showProgress ? stderr() : null)) {
-            if (showProgress) {
-                learner.addListener(progress);
-            }
-            report = learner.train(env, budget);
-        }
+        TrainingReport report = budget.train(learner, env);
         GreedyEvaluation evaluation = evalEpisodes == 0 ? null
                 : GreedyEvaluation.run(environment(), learner.policy(), evalEpisodes, seed + 1_000_000L, 100_000);
 
@@ -298,38 +278,17 @@ final class TrainCommand implements Callable<Integer> {
 
     private void checkOptions() {
         Environments.maxEpisodeSteps(environmentId);
-        if (episodes != null && steps != null) {
-            throw new IllegalArgumentException("--episodes and --steps are exclusive; give one budget");
-        }
-        if ((episodes != null && episodes < 1) || (steps != null && steps < 1)) {
-            throw new IllegalArgumentException((episodes != null ? "--episodes " + episodes : "--steps " + steps)
-                    + " must be at least 1");
-        }
-        if (alpha != null && !(alpha > 0 && alpha <= 1)) {
-            throw new IllegalArgumentException("--alpha " + alpha + " is outside (0, 1]");
-        }
-        if (epsilon != null && !(epsilon >= 0 && epsilon <= 1)) {
-            throw new IllegalArgumentException("--epsilon " + epsilon + " is outside [0, 1]");
-        }
-        if (gamma != null && !(gamma >= 0 && gamma <= 1)) {
-            throw new IllegalArgumentException("--gamma " + gamma + " is outside [0, 1]");
-        }
-        if (!(lambda >= 0 && lambda <= 1)) {
-            throw new IllegalArgumentException("--lambda " + lambda + " is outside [0, 1]");
-        }
-        if (n < 1) {
-            throw new IllegalArgumentException("--n " + n + " must be at least 1");
-        }
+        budget.check();
+        OptionChecks.stepSize("--alpha", alpha);
+        OptionChecks.unitInterval("--epsilon", epsilon);
+        OptionChecks.unitInterval("--gamma", gamma);
+        OptionChecks.unitInterval("--lambda", lambda);
+        OptionChecks.atLeastOne("--n", n);
         if (timeLimit != null && timeLimit < 0) {
             throw new IllegalArgumentException("--time-limit " + timeLimit + " is negative; expected 0 (none) or more");
         }
         if (evalEpisodes < 0 || evalEpisodes > 100_000) {
             throw new IllegalArgumentException("--eval-episodes " + evalEpisodes + " is outside [0, 100000]");
         }
-    }
-
-    /** Standard error in UTF-8, for the progress bar. */
-    private static PrintStream stderr() {
-        return new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     }
 }

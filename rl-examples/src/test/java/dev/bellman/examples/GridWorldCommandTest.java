@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -26,31 +23,18 @@ class GridWorldCommandTest {
             {8.0, 10.0, 10.0, 10.0, 8.0},
             {7.2, 9.0, 10.0, 9.0, 8.1}};
 
-    record Run(int status, String out, String err) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(out);
-        }
+
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = BellmanCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void assertUsageError(Run run, String expectedFragment) {
-        assertEquals(2, run.status(), run.err());
-        assertEquals("", run.out());
-        String[] lines = run.err().strip().split("\\R");
-        assertEquals(1, lines.length, "one line on standard error: " + run.err());
-        assertTrue(lines[0].contains(expectedFragment), lines[0]);
+    private static void assertUsageError(CommandRun run, String expectedFragment) {
+        run.assertUsageError(expectedFragment);
     }
 
     @Test
     void defaultRunSolvesZhaosWorldWithArrows() {
-        Run run = run("gridworld");
+        CommandRun run = run("gridworld");
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("value-iteration: converged"), run.out());
         assertTrue(run.out().contains(" 5.8   5.6   6.2   6.5   5.8"), run.out());
@@ -61,7 +45,7 @@ class GridWorldCommandTest {
     @Test
     void jsonHasTheBooksValuesAndGreedyActions() throws IOException {
         for (String algo : new String[]{"value-iteration", "policy-iteration", "truncated-policy-iteration"}) {
-            Run run = run("gridworld", "--algo", algo, "--format", "json");
+            CommandRun run = run("gridworld", "--algo", algo, "--format", "json");
             assertEquals(0, run.status(), run.err());
             JsonNode json = run.json();
             assertEquals(algo, json.get("algorithm").asText());
@@ -140,7 +124,7 @@ class GridWorldCommandTest {
 
     @Test
     void outWritesTextAndJson(@TempDir Path dir) throws IOException {
-        Run run = run("gridworld", "--out", dir.toString());
+        CommandRun run = run("gridworld", "--out", dir.toString());
         assertEquals(0, run.status(), run.err());
         assertEquals(run.out(), Files.readString(dir.resolve("result.txt")));
         assertEquals(220, new ObjectMapper().readTree(dir.resolve("result.json").toFile()).get("iterations").asInt());
@@ -179,7 +163,7 @@ class GridWorldCommandTest {
     @Test
     void learnersReportValuesPolicyPathAndMetrics(@TempDir Path dir) throws IOException {
         // Q-learning with wide exploration on short episodes learns v* of Zhao's world (see QLearningTest).
-        Run run = run("gridworld", "--algo", "q-learning", "--episodes", "20000", "--epsilon", "0.5",
+        CommandRun run = run("gridworld", "--algo", "q-learning", "--episodes", "20000", "--epsilon", "0.5",
                 "--episode-length", "20", "--seed", "3", "--format", "json", "--out", dir.toString());
         assertEquals(0, run.status(), run.err());
         JsonNode json = run.json();
@@ -199,7 +183,7 @@ class GridWorldCommandTest {
         assertTrue(csv.get(1).startsWith("1,20,"), csv.get(1));
         assertTrue(Files.size(dir.resolve("learning-curve.png")) > 10_000);
 
-        Run text = run("gridworld", "--algo", "sarsa", "--episodes", "50", "--quiet");
+        CommandRun text = run("gridworld", "--algo", "sarsa", "--episodes", "50", "--quiet");
         assertEquals(0, text.status(), text.err());
         assertTrue(text.out().contains("Learning curve: "), text.out());
         assertTrue(text.out().contains("Greedy path from (0,0)"), text.out());
@@ -216,7 +200,7 @@ class GridWorldCommandTest {
 
     @Test
     void mdpCommandSolvesTheGamblersProblem() throws IOException {
-        Run run = run("mdp", "--preset", "gamblers-problem", "--format", "json");
+        CommandRun run = run("mdp", "--preset", "gamblers-problem", "--format", "json");
         assertEquals(0, run.status(), run.err());
         JsonNode json = run.json();
         assertEquals(0.16, json.at("/values/25").asDouble(), 1e-8);
@@ -264,7 +248,7 @@ class GridWorldCommandTest {
         double poorer = run("gridworld", "--algo", "td-linear", "--features", "polynomial:1", "--format", "json").json()
                 .get("rmse").asDouble();
         assertTrue(richer < rmse && rmse < poorer, "fourier:3 " + richer + ", polynomial:3 " + rmse + ", polynomial:1 " + poorer);
-        Run text = run("gridworld", "--algo", "td-linear", "--episodes", "20");
+        CommandRun text = run("gridworld", "--algo", "td-linear", "--episodes", "20");
         assertTrue(text.out().contains("Exact state values of the policy"), text.out());
     }
 

@@ -1,14 +1,10 @@
 package dev.bellman.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,26 +14,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code bellman train}: linear control on the classic-control tasks. */
 class TrainCommandTest {
 
-    private record Run(int status, String out, String err) {
-        JsonNode json() throws IOException {
-            return new ObjectMapper().readTree(out);
-        }
+
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = BellmanCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void assertUsageError(Run run, String expectedFragment) {
-        assertEquals(2, run.status(), run.err());
-        assertEquals("", run.out());
-        String[] lines = run.err().strip().split("\\R");
-        assertEquals(1, lines.length, "one line on standard error: " + run.err());
-        assertTrue(lines[0].contains(expectedFragment), lines[0]);
+    private static void assertUsageError(CommandRun run, String expectedFragment) {
+        run.assertUsageError(expectedFragment);
     }
 
     /**
@@ -47,7 +30,7 @@ class TrainCommandTest {
      */
     @Test
     void sarsaWithTileCodingLearnsMountainCar(@TempDir Path dir) throws IOException {
-        Run run = run("train", "--env", "MountainCar-v0", "--algo", "sarsa", "--features", "tile-coding:8x8x8",
+        CommandRun run = run("train", "--env", "MountainCar-v0", "--algo", "sarsa", "--features", "tile-coding:8x8x8",
                 "--episodes", "300", "--format", "json", "--out", dir.toString());
         assertEquals(0, run.status(), run.err());
         JsonNode json = run.json();

@@ -3,11 +3,12 @@ package dev.bellman.approx.features;
 import java.util.Arrays;
 
 /** Dense state features stacked per action: block {@code a} of x(s, a) holds φ(s), the others are zero. */
-final class StackedActionFeatures<O> implements ActionFeatures<O> {
+class StackedActionFeatures<O> implements ActionFeatures<O> {
 
     private final Features<O> base;
     private final int actionCount;
-    private final int blockSize;
+    /** The dimension of the base features: block {@code a} starts at {@code a * blockSize}. */
+    final int blockSize;
     private final int dimension;
 
     StackedActionFeatures(Features<O> base, int actionCount) {
@@ -18,17 +19,18 @@ final class StackedActionFeatures<O> implements ActionFeatures<O> {
     }
 
     @Override
-    public int dimension() {
+    public final int dimension() {
         return dimension;
     }
 
     @Override
-    public int actionCount() {
+    public final int actionCount() {
         return actionCount;
     }
 
+    /** Writes the dense form; allocation-free whatever the base does. */
     @Override
-    public void write(O observation, int action, double[] out) {
+    public final void write(O observation, int action, double[] out) {
         Checks.buffer(out, dimension, "out");
         Checks.action(action, actionCount);
         // φ(s) goes to block 0 first, so that no scratch buffer is needed, then moves to block a.
@@ -43,6 +45,6 @@ final class StackedActionFeatures<O> implements ActionFeatures<O> {
 
     @Override
     public String toString() {
-        return "StackedActionFeatures[" + actionCount + " actions x " + base + "]";
+        return getClass().getSimpleName() + "[" + actionCount + " actions x " + base + "]";
     }
 }
