@@ -62,7 +62,11 @@ final class BudgetOptions {
      * progress bar (on standard error), so piped or redirected output stays clean.
      */
     <O, A> TrainingReport train(Learner<O, A> learner, Environment<O, A> env) {
-        Budget budget = budget();
+        return train(learner, env, budget());
+    }
+
+    /** As {@link #train(Learner, Environment)} with a budget chosen by the command (its default for the learner). */
+    <O, A> TrainingReport train(Learner<O, A> learner, Environment<O, A> env, Budget budget) {
         boolean showProgress = !quiet && System.console() != null;
         PrintStream err = showProgress
                 ? new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8) : null;

@@ -7,13 +7,19 @@ import dev.bellman.approx.NStepSemiGradientSarsa;
 import dev.bellman.approx.SemiGradientSarsa;
 import dev.bellman.approx.TrueOnlineSarsaLambda;
 import dev.bellman.approx.features.ActionFeatures;
+import dev.bellman.core.Budget;
 import dev.bellman.core.Environment;
+import dev.bellman.core.Evaluation;
+import dev.bellman.core.Learner;
 import dev.bellman.core.TrainingReport;
 import dev.bellman.core.space.BoxSpace;
 import dev.bellman.core.space.DiscreteSpace;
 import dev.bellman.core.wrappers.TimeLimit;
 import dev.bellman.core.wrappers.TransformObservation;
 import dev.bellman.core.wrappers.Wrapper;
+import dev.bellman.deep.dqn.Dqn;
+import dev.bellman.deep.dqn.DqnConfig;
+import dev.bellman.deep.nn.ModelFiles;
 import dev.bellman.env.classic.Environments;
 import dev.bellman.tabular.LearnerSettings;
 import picocli.CommandLine.Command;
@@ -24,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,20 +47,25 @@ import java.util.concurrent.Callable;
                 "Example: bellman train --env MountainCar-v0 --algo sarsa --features tile-coding:8x8x8 --episodes 500"})
 final class TrainCommand implements Callable<Integer> {
 
-    /** The algorithms this command trains. */
+    /** The linear algorithms this command trains. */
     static final List<String> ALGORITHMS = List.of("sarsa", "n-step-sarsa", "q-learning", "true-online-sarsa-lambda", "lspi");
+    /** The deep algorithms this command trains. */
+    static final List<String> DEEP_ALGORITHMS = List.of("dqn", "double-dqn", "dueling-dqn");
+    /** The file the trained network is saved to under {@code --out}. */
+    static final String MODEL_FILE = "model.bin";
 
     @Option(names = "--env", paramLabel = "ID", required = true,
             description = "The environment: CartPole-v1, MountainCar-v0 or Acrobot-v1 (discrete actions).")
     String environmentId;
 
     @Option(names = "--algo", paramLabel = "NAME", defaultValue = "sarsa",
-            description = "sarsa (default), n-step-sarsa, q-learning, true-online-sarsa-lambda, lspi.")
+            description = "Linear: sarsa (default), n-step-sarsa, q-learning, true-online-sarsa-lambda, lspi. "
+                    + "Deep: dqn, double-dqn, dueling-dqn (double DQN with dueling heads).")
     String algorithm;
 
-    @Option(names = "--features", paramLabel = "SPEC", defaultValue = "tile-coding:8x8",
-            description = "The features of (observation, action): " + FeatureSpec.FORMATS
-                    + ". Default: ${DEFAULT-VALUE} (8 tilings of 8 tiles per dimension).")
+    @Option(names = "--features", paramLabel = "SPEC",
+            description = "Linear learners: the features of (observation, action): " + FeatureSpec.FORMATS
+                    + ". Default: tile-coding:8x8 (8 tilings of 8 tiles per dimension).")
     String features;
 
     @Mixin
@@ -100,6 +112,9 @@ final class TrainCommand implements Callable<Integer> {
     int evalEpisodes;
 
     @Mixin
+    DqnOptions dqnOptions = new DqnOptions();
+
+    @Mixin
     OutputOptions output = new OutputOptions();
 
     @Spec
@@ -109,13 +124,55 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         output.json();
         String algo = algorithm.toLowerCase(Locale.ROOT);
-        if (!ALGORITHMS.contains(algo)) {
+        if (!ALGORITHMS.contains(algo) && !DEEP_ALGORITHMS.contains(algo)) {
             throw new IllegalArgumentException("--algo " + algorithm + " is not allowed; expected one of "
-                    + String.join(", ", ALGORITHMS));
+                    + String.join(", ", ALGORITHMS) + ", " + String.join(", ", DEEP_ALGORITHMS));
         }
-        FeatureSpec featureSpec = FeatureSpec.parse(features, "--features");
         checkOptions();
         Environment<double[], Integer> env = environment();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("environment", environmentId);
+        json.put("algorithm", algo);
+        Trained trained = DEEP_ALGORITHMS.contains(algo) ? trainDeep(algo, env, json) : trainLinear(algo, env, json);
+        TrainingReport report = trained.report();
+        Evaluation evaluation = evalEpisodes == 0 ? null
+                : Evaluation.run(environment(), trained.learner().policy(), evalEpisodes, seed + 1_000_000L, 100_000);
+
+        json.put("seed", seed);
+        json.put("episodes", report.episodeCount());
+        json.put("steps", report.totalSteps());
+        json.put("seconds", report.wallTime().toNanos() / 1e9);
+        json.put("meanReturnFirst10", meanOf(report.episodeReturns(), 0, 10));
+        json.put("meanReturnLast10", meanOf(report.episodeReturns(), report.episodeCount() - 10, report.episodeCount()));
+        if (evaluation != null) {
+            json.put("evaluationReturns", evaluation.returns());
+            json.put("evaluationMeanReturn", evaluation.meanReturn());
+            json.put("evaluationMeanLength", evaluation.meanLength());
+        }
+        OptionalDouble threshold = Environments.rewardThreshold(environmentId);
+        threshold.ifPresent(value -> json.put("solvedThreshold", value));
+
+        Path written = output.emit(spec.commandLine().getOut(), text(json, trained, evaluation, threshold), json);
+        if (written != null) {
+            trained.log().writeCsv(written.resolve("metrics.csv"));
+            LearningCurve.writePng(trained.log(), algo + " on " + environmentId, written.resolve("learning-curve.png"));
+            if (trained.learner() instanceof Dqn dqn) {
+                ModelFiles.save(written.resolve(MODEL_FILE), dqn.network());
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * What a training run produced.
+     *
+     * @param description the first line of the text report: the learner and its settings
+     */
+    private record Trained(Learner<double[], Integer> learner, TrainingReport report, EpisodeLog log, String description) {
+    }
+
+    private Trained trainLinear(String algo, Environment<double[], Integer> env, Map<String, Object> json) {
+        FeatureSpec featureSpec = FeatureSpec.parse(features == null ? "tile-coding:8x8" : features, "--features");
         DiscreteSpace actions = (DiscreteSpace) env.actionSpace();
         double[][] box = featureBounds(env);
         ActionFeatures<double[]> actionFeatures = featureSpec.forBox(box[0], box[1], actions.n());
@@ -133,48 +190,42 @@ final class TrainCommand implements Callable<Integer> {
             case "true-online-sarsa-lambda" -> new TrueOnlineSarsaLambda<>(settings, actionFeatures, lambda);
             default -> new Lspi<>(settings, actionFeatures);
         };
-        EpisodeLog log = new EpisodeLog();
-        learner.addListener(log);
-        TrainingReport report = budget.train(learner, env);
-        GreedyEvaluation evaluation = evalEpisodes == 0 ? null
-                : GreedyEvaluation.run(environment(), learner.policy(), evalEpisodes, seed + 1_000_000L, 100_000);
-
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("environment", environmentId);
-        json.put("algorithm", algo);
         json.put("features", featureSpec.text());
         json.put("featureCount", actionFeatures.dimension());
         json.put("alpha", stepSize);
         json.put("epsilon", exploration);
         json.put("gamma", discount);
-        json.put("seed", seed);
-        json.put("episodes", report.episodeCount());
-        json.put("steps", report.totalSteps());
-        json.put("seconds", report.wallTime().toNanos() / 1e9);
-        json.put("meanReturnFirst10", meanOf(report.episodeReturns(), 0, 10));
-        json.put("meanReturnLast10", meanOf(report.episodeReturns(), report.episodeCount() - 10, report.episodeCount()));
-        if (evaluation != null) {
-            json.put("evaluationReturns", evaluation.returns());
-            json.put("evaluationMeanReturn", evaluation.meanReturn());
-            json.put("evaluationMeanLength", evaluation.meanLength());
-        }
-        OptionalDouble threshold = Environments.rewardThreshold(environmentId);
-        threshold.ifPresent(value -> json.put("solvedThreshold", value));
-
-        Path written = output.emit(spec.commandLine().getOut(), text(json, log, evaluation, threshold), json);
-        if (written != null) {
-            log.writeCsv(written.resolve("metrics.csv"));
-            LearningCurve.writePng(log, algo + " on " + environmentId, written.resolve("learning-curve.png"));
-        }
-        return 0;
+        EpisodeLog log = new EpisodeLog();
+        learner.addListener(log);
+        TrainingReport report = budget.train(learner, env);
+        String description = String.format(Locale.ROOT, "%s: %s with %s features (%d weights), alpha %s, epsilon %s, gamma %s, seed %d",
+                environmentId, algo, featureSpec.text(), actionFeatures.dimension(), stepSize, exploration, discount, seed);
+        return new Trained(learner, report, log, description);
     }
 
-    private String text(Map<String, Object> json, EpisodeLog log, GreedyEvaluation evaluation, OptionalDouble threshold) {
+    private Trained trainDeep(String algo, Environment<double[], Integer> env, Map<String, Object> json) {
+        if (features != null || alpha != null || epsilon != null) {
+            throw new IllegalArgumentException((features != null ? "--features" : alpha != null ? "--alpha" : "--epsilon")
+                    + " applies to the linear learners, not " + algo + " (see --learning-rate, --final-epsilon)");
+        }
+        DqnConfig config = dqnOptions.config(environmentId, algo, gamma);
+        long planned = budget.steps != null ? budget.steps : DqnOptions.zooSteps(environmentId);
+        Dqn dqn = new Dqn(config, planned, seed);
+        json.put("config", config);
+        EpisodeLog log = new EpisodeLog();
+        dqn.addListener(log);
+        TrainingReport report = budget.given() ? budget.train(dqn, env) : budget.train(dqn, env, Budget.steps(planned));
+        json.put("gradientSteps", dqn.gradientSteps());
+        String description = String.format(Locale.ROOT, "%s: %s, network %s, learning rate %s, batch %d, seed %d",
+                environmentId, algo, Arrays.toString(config.hiddenLayers()), config.learningRate(), config.batchSize(), seed);
+        return new Trained(dqn, report, log, description);
+    }
+
+    private String text(Map<String, Object> json, Trained trained, Evaluation evaluation, OptionalDouble threshold) {
         String nl = System.lineSeparator();
+        EpisodeLog log = trained.log();
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%s: %s with %s features (%d weights), alpha %s, epsilon %s, gamma %s, seed %d%n",
-                environmentId, json.get("algorithm"), json.get("features"), (Integer) json.get("featureCount"),
-                json.get("alpha"), json.get("epsilon"), json.get("gamma"), seed));
+        text.append(trained.description()).append(nl);
         double seconds = (Double) json.get("seconds");
         long totalSteps = (Long) json.get("steps");
         text.append(String.format(Locale.ROOT, "Trained %d episodes, %d steps in %.2f s (%.0f steps/s)%n",

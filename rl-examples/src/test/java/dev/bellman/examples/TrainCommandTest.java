@@ -71,7 +71,7 @@ class TrainCommandTest {
         assertUsageError(run("train"), "--env");
         assertUsageError(run("train", "--env", "Nope-v0"), "is not registered");
         assertUsageError(run("train", "--env", "Pendulum-v1"), "has continuous actions");
-        assertUsageError(run("train", "--env", "MountainCar-v0", "--algo", "dqn"), "--algo dqn is not allowed");
+        assertUsageError(run("train", "--env", "MountainCar-v0", "--algo", "ppo"), "--algo ppo is not allowed");
         assertUsageError(run("train", "--env", "MountainCar-v0", "--features", "one-hot"), "needs discrete observations");
         assertUsageError(run("train", "--env", "MountainCar-v0", "--features", "tile-coding:8x8x8x8"), "gives 3 tile counts");
         assertUsageError(run("train", "--env", "MountainCar-v0", "--bounds", "0:1"), "gives 1 ranges");

@@ -1,0 +1,322 @@
+package dev.bellman.deep.dqn;
+
+import dev.bellman.core.Environment;
+import dev.bellman.core.EpisodicLearner;
+import dev.bellman.core.Policy;
+import dev.bellman.core.space.BoxSpace;
+import dev.bellman.core.space.DiscreteSpace;
+import dev.bellman.deep.nn.Activation;
+import dev.bellman.deep.nn.Adam;
+import dev.bellman.deep.nn.Mlp;
+import dev.bellman.deep.nn.MlpConfig;
+import dev.bellman.deep.nn.Nd4jThreads;
+import dev.bellman.deep.replay.Batch;
+import dev.bellman.deep.replay.ReplayBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.FloatBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Deep Q-learning (Mnih et al. 2015) with Stable-Baselines3's schedule of work, so that rl-zoo's
+ * hyper-parameters mean what they say: {@code learningStarts} steps of uniformly random actions;
+ * then ε-greedy actions with ε falling linearly from {@code initialEpsilon} to
+ * {@code finalEpsilon} over {@code explorationFraction} of the planned steps; every
+ * {@code trainFrequency} environment steps, {@code gradientSteps} gradient steps on batches drawn
+ * uniformly from the replay buffer; every {@code targetUpdateInterval} environment steps, the target
+ * network moves to the online one ({@code θ' ← τθ + (1 − τ)θ'}).
+ *
+ * <p>One gradient step, in the order the paper writes it:
+ * <pre>{@code
+ * sample (s, a, R, s', discount) from the buffer            (discount = γ^n, or 0 after termination)
+ * y = R + discount · max_a' Q_target(s', a')                 (double DQN: Q_target(s', argmax_a' Q(s', a')))
+ * loss = mean Huber(Q(s, a) − y), δ = 1                      (SB3's smooth L1)
+ * gradients of the loss, clipped to global norm maxGradientNorm; one Adam step
+ * }</pre>
+ * A truncated episode bootstraps from its final observation; only termination stops the
+ * bootstrap. Matrix products run through ND4J; action selection runs on the network's plain-Java
+ * path, one observation at a time.
+ *
+ * <p>Metrics reported after every training phase: {@value #METRIC_LOSS}, {@value #METRIC_Q},
+ * {@value #METRIC_EPSILON}, {@value #METRIC_GRADIENT_NORM}.
+ */
+public final class Dqn extends EpisodicLearner<double[], Integer> {
+
+    /** Metric key: mean Huber loss of the last training phase. */
+    public static final String METRIC_LOSS = "loss";
+    /** Metric key: mean Q(s, a) of the sampled pairs in the last training phase. */
+    public static final String METRIC_Q = "q_mean";
+    /** Metric key: the exploration rate. */
+    public static final String METRIC_EPSILON = "epsilon";
+    /** Metric key: the gradient's global norm before clipping, averaged over the phase. */
+    public static final String METRIC_GRADIENT_NORM = "gradient_norm";
+
+    private final DqnConfig config;
+    private final long plannedSteps;
+    private Mlp online;
+    private Mlp target;
+    private Adam optimizer;
+    private ReplayBuffer replay;
+    private Batch batch;
+    private int observationSize;
+    private int actionCount;
+    private INDArray observations;
+    private INDArray nextObservations;
+    private INDArray outputGradient;
+    private double[] actionValues;
+    private float[] nextValues;
+    private double epsilon;
+    private long gradientStepsDone;
+
+    /**
+     * @param config       the hyper-parameters
+     * @param plannedSteps the length of the training run in environment steps, over which ε's
+     *                     schedule is laid out (SB3's {@code total_timesteps}); at least 1
+     * @param seed         seeds the networks' initialisation, exploration, replay sampling and the
+     *                     environment's first reset
+     * @throws IllegalArgumentException if {@code config} is null or {@code plannedSteps < 1}
+     */
+    public Dqn(DqnConfig config, long plannedSteps, long seed) {
+        super(seed, 0);
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        if (plannedSteps < 1) {
+            throw new IllegalArgumentException("plannedSteps " + plannedSteps + " must be at least 1");
+        }
+        this.config = config;
+        this.plannedSteps = plannedSteps;
+        this.epsilon = config.initialEpsilon();
+    }
+
+    /** @return the hyper-parameters */
+    public DqnConfig config() {
+        return config;
+    }
+
+    /**
+     * Builds the networks and the buffer on the first call; later calls check that the
+     * environment has the same spaces.
+     *
+     * @throws IllegalArgumentException if the observations are not a {@link BoxSpace} or the
+     *                                  actions not a {@link DiscreteSpace}, or they differ from the
+     *                                  spaces the networks were built for
+     */
+    @Override
+    protected void prepare(Environment<double[], Integer> env) {
+        if (!(env.observationSpace() instanceof BoxSpace box) || !(env.actionSpace() instanceof DiscreteSpace actions)) {
+            throw new IllegalArgumentException("DQN needs Box observations and Discrete actions; the environment has "
+                    + env.observationSpace() + " and " + env.actionSpace());
+        }
+        if (online != null) {
+            if (box.dimension() != observationSize || actions.n() != actionCount) {
+                throw new IllegalArgumentException("this DQN was built for " + observationSize + " observation values and "
+                        + actionCount + " actions; the environment has " + box.dimension() + " and " + actions.n());
+            }
+            return;
+        }
+        Nd4jThreads.use(config.threads());
+        observationSize = box.dimension();
+        actionCount = actions.n();
+        int[] hidden = config.hiddenLayers();
+        int[] sizes = new int[hidden.length + 2];
+        sizes[0] = observationSize;
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        sizes[sizes.length - 1] = actionCount;
+        online = new Mlp(new MlpConfig(sizes, Activation.RELU, Activation.IDENTITY, config.dueling()), seed());
+        target = online.copy();
+        optimizer = new Adam(config.learningRate(), 0.9, 0.999, 1e-8);
+        replay = new ReplayBuffer(config.bufferSize(), observationSize, 1, config.gamma(), config.nSteps());
+        batch = new Batch(config.batchSize(), observationSize, 1);
+        observations = Nd4j.create(DataType.FLOAT, config.batchSize(), observationSize);
+        nextObservations = Nd4j.create(DataType.FLOAT, config.batchSize(), observationSize);
+        outputGradient = Nd4j.create(DataType.FLOAT, config.batchSize(), actionCount);
+        actionValues = new double[actionCount];
+        nextValues = new float[config.batchSize()];
+    }
+
+    /** A new episode: n-step tails of an episode the budget cut short are stored as truncated. */
+    @Override
+    protected void beginEpisode(double[] observation) {
+        replay.endEpisode();
+    }
+
+    @Override
+    protected Integer act(double[] observation) {
+        if (totalSteps() < config.learningStarts() || random().nextDouble() < epsilon) {
+            return random().nextInt(actionCount);
+        }
+        online.predict(observation, actionValues);
+        return argmax(actionValues);
+    }
+
+    @Override
+    protected void update(double[] observation, Integer action, double reward, double[] next, boolean terminated,
+                          boolean truncated) {
+        replay.add(observation, action, reward, next, terminated, truncated);
+        long steps = totalSteps();
+        double progress = Math.min(1.0, steps / (config.explorationFraction() * plannedSteps));
+        epsilon = config.initialEpsilon() + (config.finalEpsilon() - config.initialEpsilon()) * progress;
+        if (steps % config.targetUpdateInterval() == 0) {
+            target.polyakUpdate(online, config.tau());
+        }
+        if (steps % config.trainFrequency() == 0 && steps > config.learningStarts()) {
+            trainPhase();
+        }
+    }
+
+    private void trainPhase() {
+        double loss = 0;
+        double q = 0;
+        double norm = 0;
+        int steps = config.gradientSteps();
+        for (int i = 0; i < steps; i++) {
+            GradientStep result = gradientStep();
+            loss += result.loss();
+            q += result.meanQ();
+            norm += result.gradientNorm();
+        }
+        if (steps > 0) {
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put(METRIC_LOSS, loss / steps);
+            metrics.put(METRIC_Q, q / steps);
+            metrics.put(METRIC_EPSILON, epsilon);
+            metrics.put(METRIC_GRADIENT_NORM, norm / steps);
+            reportMetrics(metrics);
+        }
+    }
+
+    private record GradientStep(double loss, double meanQ, double gradientNorm) {
+    }
+
+    private GradientStep gradientStep() {
+        replay.sample(batch, random());
+        int size = config.batchSize();
+        view(observations).put(batch.observations(), 0, size * observationSize);
+        view(nextObservations).put(batch.nextObservations(), 0, size * observationSize);
+
+        // Next-state values first: the online network's last forward must be the one backward uses.
+        int[] nextActions = null;
+        if (config.doubleDqn()) {
+            nextActions = argmaxRows(view(online.forward(nextObservations)), size);
+        }
+        FloatBuffer targetValues = view(target.forward(nextObservations));
+        for (int i = 0; i < size; i++) {
+            int row = i * actionCount;
+            if (nextActions != null) {
+                nextValues[i] = targetValues.get(row + nextActions[i]);
+            } else {
+                float best = targetValues.get(row);
+                for (int a = 1; a < actionCount; a++) {
+                    best = Math.max(best, targetValues.get(row + a));
+                }
+                nextValues[i] = best;
+            }
+        }
+
+        FloatBuffer current = view(online.forward(observations));
+        FloatBuffer gradient = view(outputGradient);
+        int[] actions = batch.actions();
+        float[] rewards = batch.rewards();
+        float[] discounts = batch.discounts();
+        double loss = 0;
+        double qSum = 0;
+        for (int i = 0; i < size; i++) {
+            int row = i * actionCount;
+            for (int a = 0; a < actionCount; a++) {
+                gradient.put(row + a, 0f);
+            }
+            double q = current.get(row + actions[i]);
+            double y = rewards[i] + (double) discounts[i] * nextValues[i];
+            double error = q - y;
+            double absolute = Math.abs(error);
+            loss += absolute < 1 ? 0.5 * error * error : absolute - 0.5;
+            gradient.put(row + actions[i], (float) (Math.max(-1, Math.min(1, error)) / size));
+            qSum += q;
+        }
+        online.backward(outputGradient);
+        double norm = online.clipGradientsByGlobalNorm(config.maxGradientNorm());
+        if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+            throw new IllegalStateException("DQN diverged at environment step " + totalSteps() + ", gradient step "
+                    + gradientStepsDone + ": loss " + loss / size + ", gradient norm " + norm
+                    + "; try a smaller learning rate");
+        }
+        optimizer.step(online);
+        gradientStepsDone++;
+        return new GradientStep(loss / size, qSum / size, norm);
+    }
+
+    private int[] argmaxRows(FloatBuffer values, int rows) {
+        int[] best = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            int row = i * actionCount;
+            int arg = 0;
+            for (int a = 1; a < actionCount; a++) {
+                if (values.get(row + a) > values.get(row + arg)) {
+                    arg = a;
+                }
+            }
+            best[i] = arg;
+        }
+        return best;
+    }
+
+    /** @return the first index of the largest value, as {@code torch.argmax} */
+    static int argmax(double[] values) {
+        int best = 0;
+        for (int a = 1; a < values.length; a++) {
+            if (values[a] > values[best]) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** A float view of a C-ordered float32 array's own elements in its off-heap buffer. */
+    static FloatBuffer view(INDArray array) {
+        FloatBuffer all = array.data().asNio().asFloatBuffer();
+        all.position((int) array.offset());
+        return all.slice();
+    }
+
+    /** @return the current exploration rate */
+    public double epsilon() {
+        return epsilon;
+    }
+
+    /** @return gradient steps taken so far */
+    public long gradientSteps() {
+        return gradientStepsDone;
+    }
+
+    /** @return the online network (for inspection and saving; changing it changes the learner) */
+    public Mlp network() {
+        requireBuilt();
+        return online;
+    }
+
+    private void requireBuilt() {
+        if (online == null) {
+            throw new IllegalStateException("the DQN has not been trained yet; call train first");
+        }
+    }
+
+    /**
+     * The greedy policy of a snapshot of the online network: the first action of highest Q.
+     *
+     * @throws IllegalStateException before the first training call
+     */
+    @Override
+    public Policy<double[], Integer> policy() {
+        requireBuilt();
+        Mlp snapshot = online.copy();
+        double[] values = new double[actionCount];
+        return (observation, rng) -> {
+            snapshot.predict(observation, values);
+            return argmax(values);
+        };
+    }
+}

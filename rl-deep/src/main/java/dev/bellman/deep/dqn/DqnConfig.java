@@ -1,0 +1,272 @@
+package dev.bellman.deep.dqn;
+
+import java.util.Arrays;
+
+/**
+ * The hyper-parameters of {@link Dqn}, with Stable-Baselines3's names and meanings so that
+ * rl-zoo's published settings can be used as they are. Build with {@link #builder()}, which starts
+ * from SB3's defaults; {@link #zooCartPole()} is rl-zoo's CartPole-v1 entry.
+ *
+ * @param hiddenLayers           the widths of the hidden layers (SB3's {@code net_arch}; default 64, 64)
+ * @param learningRate           Adam's step size (default 1e-4)
+ * @param bufferSize             the replay capacity in transitions (default 1 000 000)
+ * @param learningStarts         environment steps of uniformly random actions before learning (default 100)
+ * @param batchSize              transitions per gradient step (default 32)
+ * @param tau                    the target network's Polyak coefficient, 1 for a hard copy (default 1)
+ * @param gamma                  the discount factor (default 0.99)
+ * @param trainFrequency         environment steps between training phases (default 4)
+ * @param gradientSteps          gradient steps per training phase (default 1)
+ * @param targetUpdateInterval   environment steps between target-network updates (default 10 000)
+ * @param explorationFraction    the fraction of the training run over which ε falls linearly (default 0.1)
+ * @param initialEpsilon         ε at the start (default 1)
+ * @param finalEpsilon           ε after the fall (default 0.05)
+ * @param maxGradientNorm        the global gradient-norm clip (default 10)
+ * @param doubleDqn              van Hasselt et al. 2016: the online network picks the next action, the target evaluates it
+ * @param dueling                Wang et al. 2016: value and advantage heads
+ * @param nSteps                 the n of n-step returns (default 1)
+ * @param threads                ND4J's thread count for the matrix products (default 1: fastest for these sizes)
+ */
+public record DqnConfig(int[] hiddenLayers, double learningRate, int bufferSize, int learningStarts, int batchSize,
+                        double tau, double gamma, int trainFrequency, int gradientSteps, int targetUpdateInterval,
+                        double explorationFraction, double initialEpsilon, double finalEpsilon, double maxGradientNorm,
+                        boolean doubleDqn, boolean dueling, int nSteps, int threads) {
+
+    /**
+     * @throws IllegalArgumentException naming the first value outside its range
+     */
+    public DqnConfig {
+        if (hiddenLayers == null || hiddenLayers.length == 0) {
+            throw new IllegalArgumentException("hiddenLayers must name at least one hidden layer; got "
+                    + Arrays.toString(hiddenLayers));
+        }
+        for (int width : hiddenLayers) {
+            positive(width, "hidden layer width");
+        }
+        hiddenLayers = hiddenLayers.clone();
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate " + learningRate + " must be a finite number > 0");
+        }
+        positive(bufferSize, "bufferSize");
+        if (learningStarts < 0) {
+            throw new IllegalArgumentException("learningStarts " + learningStarts + " must be >= 0");
+        }
+        positive(batchSize, "batchSize");
+        if (!(tau > 0 && tau <= 1)) {
+            throw new IllegalArgumentException("tau " + tau + " is outside (0, 1]");
+        }
+        if (!(gamma >= 0 && gamma <= 1)) {
+            throw new IllegalArgumentException("gamma " + gamma + " is outside [0, 1]");
+        }
+        positive(trainFrequency, "trainFrequency");
+        if (gradientSteps < 0) {
+            throw new IllegalArgumentException("gradientSteps " + gradientSteps + " must be >= 0");
+        }
+        positive(targetUpdateInterval, "targetUpdateInterval");
+        if (!(explorationFraction > 0 && explorationFraction <= 1)) {
+            throw new IllegalArgumentException("explorationFraction " + explorationFraction + " is outside (0, 1]");
+        }
+        for (double epsilon : new double[] {initialEpsilon, finalEpsilon}) {
+            if (!(epsilon >= 0 && epsilon <= 1)) {
+                throw new IllegalArgumentException("epsilon " + epsilon + " is outside [0, 1]");
+            }
+        }
+        if (!(maxGradientNorm > 0)) {
+            throw new IllegalArgumentException("maxGradientNorm " + maxGradientNorm + " must be > 0 (use infinity for no clipping)");
+        }
+        positive(nSteps, "nSteps");
+        positive(threads, "threads");
+    }
+
+    private static void positive(int value, String name) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " " + value + " must be at least 1");
+        }
+    }
+
+    @Override
+    public int[] hiddenLayers() {
+        return hiddenLayers.clone();
+    }
+
+    /** @return a builder starting from Stable-Baselines3's DQN defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * rl-zoo's CartPole-v1 DQN: lr 2.3e-3, batch 64, buffer 100 000, learning starts 1000, γ 0.99,
+     * target update every 10 steps, train frequency 256, 128 gradient steps, exploration fraction
+     * 0.16, final ε 0.04, network 256-256.
+     *
+     * @return those settings (plain DQN; switch on double or dueling with {@link #toBuilder()})
+     */
+    public static DqnConfig zooCartPole() {
+        return builder().hiddenLayers(256, 256).learningRate(2.3e-3).batchSize(64).bufferSize(100_000)
+                .learningStarts(1000).gamma(0.99).targetUpdateInterval(10).trainFrequency(256).gradientSteps(128)
+                .explorationFraction(0.16).finalEpsilon(0.04).build();
+    }
+
+    /** @return a builder starting from these settings */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.hiddenLayers = hiddenLayers.clone();
+        b.learningRate = learningRate;
+        b.bufferSize = bufferSize;
+        b.learningStarts = learningStarts;
+        b.batchSize = batchSize;
+        b.tau = tau;
+        b.gamma = gamma;
+        b.trainFrequency = trainFrequency;
+        b.gradientSteps = gradientSteps;
+        b.targetUpdateInterval = targetUpdateInterval;
+        b.explorationFraction = explorationFraction;
+        b.initialEpsilon = initialEpsilon;
+        b.finalEpsilon = finalEpsilon;
+        b.maxGradientNorm = maxGradientNorm;
+        b.doubleDqn = doubleDqn;
+        b.dueling = dueling;
+        b.nSteps = nSteps;
+        b.threads = threads;
+        return b;
+    }
+
+    /** Builds a {@link DqnConfig}; the record's constructor validates. */
+    public static final class Builder {
+        private int[] hiddenLayers = {64, 64};
+        private double learningRate = 1e-4;
+        private int bufferSize = 1_000_000;
+        private int learningStarts = 100;
+        private int batchSize = 32;
+        private double tau = 1.0;
+        private double gamma = 0.99;
+        private int trainFrequency = 4;
+        private int gradientSteps = 1;
+        private int targetUpdateInterval = 10_000;
+        private double explorationFraction = 0.1;
+        private double initialEpsilon = 1.0;
+        private double finalEpsilon = 0.05;
+        private double maxGradientNorm = 10;
+        private boolean doubleDqn;
+        private boolean dueling;
+        private int nSteps = 1;
+        private int threads = 1;
+
+        private Builder() {
+        }
+
+        /** @param widths the hidden layers' widths */
+        public Builder hiddenLayers(int... widths) {
+            this.hiddenLayers = widths == null ? null : widths.clone();
+            return this;
+        }
+
+        /** @param value Adam's step size */
+        public Builder learningRate(double value) {
+            this.learningRate = value;
+            return this;
+        }
+
+        /** @param value the replay capacity */
+        public Builder bufferSize(int value) {
+            this.bufferSize = value;
+            return this;
+        }
+
+        /** @param value random-action steps before learning */
+        public Builder learningStarts(int value) {
+            this.learningStarts = value;
+            return this;
+        }
+
+        /** @param value transitions per gradient step */
+        public Builder batchSize(int value) {
+            this.batchSize = value;
+            return this;
+        }
+
+        /** @param value the target network's Polyak coefficient */
+        public Builder tau(double value) {
+            this.tau = value;
+            return this;
+        }
+
+        /** @param value the discount factor */
+        public Builder gamma(double value) {
+            this.gamma = value;
+            return this;
+        }
+
+        /** @param value environment steps between training phases */
+        public Builder trainFrequency(int value) {
+            this.trainFrequency = value;
+            return this;
+        }
+
+        /** @param value gradient steps per training phase */
+        public Builder gradientSteps(int value) {
+            this.gradientSteps = value;
+            return this;
+        }
+
+        /** @param value environment steps between target updates */
+        public Builder targetUpdateInterval(int value) {
+            this.targetUpdateInterval = value;
+            return this;
+        }
+
+        /** @param value the fraction of the run over which ε falls */
+        public Builder explorationFraction(double value) {
+            this.explorationFraction = value;
+            return this;
+        }
+
+        /** @param value ε at the start */
+        public Builder initialEpsilon(double value) {
+            this.initialEpsilon = value;
+            return this;
+        }
+
+        /** @param value ε after the fall */
+        public Builder finalEpsilon(double value) {
+            this.finalEpsilon = value;
+            return this;
+        }
+
+        /** @param value the global gradient-norm clip */
+        public Builder maxGradientNorm(double value) {
+            this.maxGradientNorm = value;
+            return this;
+        }
+
+        /** @param value whether to use double DQN targets */
+        public Builder doubleDqn(boolean value) {
+            this.doubleDqn = value;
+            return this;
+        }
+
+        /** @param value whether to use dueling heads */
+        public Builder dueling(boolean value) {
+            this.dueling = value;
+            return this;
+        }
+
+        /** @param value the n of n-step returns */
+        public Builder nSteps(int value) {
+            this.nSteps = value;
+            return this;
+        }
+
+        /** @param value ND4J's thread count */
+        public Builder threads(int value) {
+            this.threads = value;
+            return this;
+        }
+
+        /** @return the validated settings */
+        public DqnConfig build() {
+            return new DqnConfig(hiddenLayers, learningRate, bufferSize, learningStarts, batchSize, tau, gamma,
+                    trainFrequency, gradientSteps, targetUpdateInterval, explorationFraction, initialEpsilon,
+                    finalEpsilon, maxGradientNorm, doubleDqn, dueling, nSteps, threads);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.bellman.deep.nn;
+
+/**
+ * RMSProp (Tieleman and Hinton 2012) as PyTorch's {@code torch.optim.RMSprop} without momentum,
+ * centering or weight decay; ε is added outside the square root:
+ *
+ * <pre>
+ * s ← α s + (1 − α) g²
+ * θ ← θ − lr · g / (√s + ε)
+ * </pre>
+ */
+public final class RmsProp implements Optimizer {
+
+    /** Default step size 1e-2, PyTorch's. */
+    public static final double DEFAULT_LEARNING_RATE = 1e-2;
+    /** Default decay α = 0.99, PyTorch's. */
+    public static final double DEFAULT_ALPHA = 0.99;
+    /** Default ε = 1e-8, PyTorch's. */
+    public static final double DEFAULT_EPSILON = 1e-8;
+
+    private final double learningRate;
+    private final double alpha;
+    private final double epsilon;
+    private long stepCount;
+    private float[] squareAverages;
+    private float[] parameterScratch;
+    private float[] gradientScratch;
+
+    /**
+     * @param learningRate step size lr; positive, finite
+     * @param alpha        decay of the squared-gradient average, in [0, 1)
+     * @param epsilon      added to the denominator for stability; positive, finite
+     * @throws IllegalArgumentException naming the value, if any is out of range
+     */
+    public RmsProp(double learningRate, double alpha, double epsilon) {
+        this.learningRate = OptimizerChecks.positiveFinite("learningRate", learningRate);
+        this.alpha = OptimizerChecks.inUnitInterval("alpha", alpha);
+        this.epsilon = OptimizerChecks.positiveFinite("epsilon", epsilon);
+    }
+
+    /**
+     * RMSProp with the default α and ε.
+     *
+     * @throws IllegalArgumentException if {@code learningRate} is not positive and finite
+     */
+    public RmsProp(double learningRate) {
+        this(learningRate, DEFAULT_ALPHA, DEFAULT_EPSILON);
+    }
+
+    @Override
+    public void step(Mlp net) {
+        squareAverages = OptimizerChecks.sized(squareAverages, net, "RmsProp");
+        int n = net.parameterCount();
+        if (parameterScratch == null || parameterScratch.length != n) {
+            parameterScratch = new float[n];
+            gradientScratch = new float[n];
+        }
+        float[] theta = parameterScratch;
+        float[] g = gradientScratch;
+        net.parameterView().get(0, theta);
+        net.gradientView().get(0, g);
+        stepCount++;
+        float decay = (float) alpha;
+        float oneMinusDecay = (float) (1.0 - alpha);
+        float lr = (float) learningRate;
+        float eps = (float) epsilon;
+        float[] s = squareAverages;
+        for (int i = 0; i < n; i++) {
+            float gi = g[i];
+            float si = decay * s[i] + oneMinusDecay * gi * gi;
+            s[i] = si;
+            theta[i] -= lr * gi / ((float) Math.sqrt(si) + eps);
+        }
+        net.parameterView().put(0, theta);
+        net.markParametersChanged();
+    }
+
+    @Override
+    public long stepCount() {
+        return stepCount;
+    }
+
+    /** Step size lr. */
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** Decay α of the squared-gradient average. */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** Stability term ε. */
+    public double epsilon() {
+        return epsilon;
+    }
+
+    /** Copy of the squared-gradient averages s, one per parameter; empty before the first step. */
+    public float[] squareAverages() {
+        return squareAverages == null ? new float[0] : squareAverages.clone();
+    }
+
+    void restoreState(long steps, float[] averages) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("stepCount must be non-negative, got " + steps);
+        }
+        stepCount = steps;
+        squareAverages = averages.length == 0 ? null : averages.clone();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.bellman.examples;
+
+import dev.bellman.core.Environment;
+import dev.bellman.core.Evaluation;
+import dev.bellman.core.Policy;
+import dev.bellman.core.space.BoxSpace;
+import dev.bellman.core.space.DiscreteSpace;
+import dev.bellman.deep.nn.InvalidModelFileException;
+import dev.bellman.deep.nn.Mlp;
+import dev.bellman.deep.nn.ModelFiles;
+import dev.bellman.env.classic.Environments;
+import dev.bellman.env.classic.render.AnimatedGif;
+import dev.bellman.env.classic.render.EpisodeRecorder;
+import dev.bellman.env.classic.render.EpisodeRecording;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bellman eval}: runs the greedy policy of a saved Q-network ({@code model.bin} from
+ * {@code bellman train --out DIR}) and reports its returns; {@code --render} draws one episode as
+ * an animated GIF.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluates the greedy policy of a saved Q-network on a bundled environment.",
+                "Example: bellman eval --model runs/dqn/model.bin --env CartPole-v1 --episodes 100"})
+final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--model", paramLabel = "FILE", required = true,
+            description = "The network saved by bellman train --out DIR (DIR/model.bin).")
+    Path model;
+
+    @Option(names = "--env", paramLabel = "ID", required = true,
+            description = "The environment: CartPole-v1, MountainCar-v0 or Acrobot-v1.")
+    String environmentId;
+
+    @Option(names = "--episodes", paramLabel = "N", defaultValue = "10",
+            description = "Evaluation episodes, reset with seeds SEED, SEED+1, ... Default: ${DEFAULT-VALUE}.")
+    int episodes;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the first episode. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--render", paramLabel = "FILE.gif",
+            description = "Also draw the first episode as an animated GIF (20 ms per frame).")
+    Path render;
+
+    @Mixin
+    OutputOptions output = new OutputOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        output.json();
+        if (episodes < 1 || episodes > 100_000) {
+            throw new IllegalArgumentException("--episodes " + episodes + " is outside [1, 100000]");
+        }
+        if (!Files.isRegularFile(model)) {
+            throw new IllegalArgumentException("--model " + model + ": no such file");
+        }
+        Mlp network;
+        try {
+            network = ModelFiles.load(model);
+        } catch (InvalidModelFileException e) {
+            throw new IllegalArgumentException("--model " + model + ": " + e.getMessage());
+        }
+        Environment<double[], ?> registered = Environments.make(environmentId);
+        if (!(registered.actionSpace() instanceof DiscreteSpace actions)) {
+            throw new IllegalArgumentException("--env " + environmentId + " has continuous actions; a Q-network needs discrete ones");
+        }
+        int observationSize = ((BoxSpace) registered.observationSpace()).dimension();
+        if (network.inputSize() != observationSize || network.outputSize() != actions.n()) {
+            throw new IllegalArgumentException("--model " + model + " takes " + network.inputSize() + " observation values and gives "
+                    + network.outputSize() + " action values; " + environmentId + " has " + observationSize + " and " + actions.n());
+        }
+        double[] values = new double[actions.n()];
+        Policy<double[], Integer> greedy = (observation, rng) -> {
+            network.predict(observation, values);
+            int best = 0;
+            for (int a = 1; a < values.length; a++) {
+                if (values[a] > values[best]) {
+                    best = a;
+                }
+            }
+            return best;
+        };
+        Environment<double[], Integer> env = Environments.make(environmentId, Integer.class);
+        Evaluation evaluation = Evaluation.run(env, greedy, episodes, seed, 1_000_000);
+        EpisodeRecording recording = null;
+        if (render != null) {
+            try (AnimatedGif gif = AnimatedGif.create(render, 20)) {
+                recording = EpisodeRecorder.record(Environments.make(environmentId, Integer.class), greedy, seed, gif);
+            }
+        }
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("environment", environmentId);
+        json.put("model", model.toString());
+        json.put("episodes", episodes);
+        json.put("returns", evaluation.returns());
+        json.put("meanReturn", evaluation.meanReturn());
+        json.put("standardDeviation", evaluation.standardDeviation());
+        json.put("meanLength", evaluation.meanLength());
+        OptionalDouble threshold = Environments.rewardThreshold(environmentId);
+        threshold.ifPresent(value -> json.put("solvedThreshold", value));
+        if (recording != null) {
+            json.put("gif", render.toString());
+            json.put("gifFrames", recording.frames());
+        }
+        String text = String.format(Locale.ROOT, "%s: greedy policy of %s over %d episodes: return %.1f \u00b1 %.1f, %.1f steps per episode%s%n",
+                environmentId, model, episodes, evaluation.meanReturn(), evaluation.standardDeviation(), evaluation.meanLength(),
+                threshold.isPresent() ? String.format(Locale.ROOT, " (solved at %.0f: %s)", threshold.getAsDouble(),
+                        evaluation.meanReturn() >= threshold.getAsDouble() ? "yes" : "not yet") : "")
+                + (recording == null ? "" : String.format(Locale.ROOT, "Wrote %s: %d frames%n", render, recording.frames()));
+        output.emit(spec.commandLine().getOut(), text, json);
+        return 0;
+    }
+}

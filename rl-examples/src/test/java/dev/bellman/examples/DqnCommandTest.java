@@ -1,0 +1,55 @@
+package dev.bellman.examples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code bellman train --algo dqn} and {@code bellman eval} end to end, on short runs. */
+class DqnCommandTest {
+
+    @Test
+    void trainSavesTheNetworkAndEvalLoadsIt(@TempDir Path dir) throws IOException {
+        CommandRun train = CommandRun.of("train", "--env", "CartPole-v1", "--algo", "double-dqn", "--steps", "3000",
+                "--hidden", "32,32", "--learning-starts", "500", "--train-frequency", "4", "--gradient-steps", "1",
+                "--eval-episodes", "3", "--format", "json", "--out", dir.toString());
+        assertEquals(0, train.status(), train.err());
+        JsonNode json = train.json();
+        assertEquals(3000, json.get("steps").asLong());
+        // one gradient step every 4 steps after the first 500: (3000 − 500) / 4 = 625
+        assertEquals(625, json.get("gradientSteps").asLong());
+        assertTrue(json.at("/config/doubleDqn").asBoolean());
+        assertEquals(32, json.at("/config/hiddenLayers/0").asInt());
+        Path model = dir.resolve(TrainCommand.MODEL_FILE);
+        assertTrue(Files.size(model) > 0);
+
+        CommandRun eval = CommandRun.of("eval", "--model", model.toString(), "--env", "CartPole-v1", "--episodes", "3",
+                "--seed", String.valueOf(1_000_000), "--format", "json");
+        assertEquals(0, eval.status(), eval.err());
+        // the same greedy network, the same reset seeds: the same returns as train's own evaluation
+        assertEquals(json.get("evaluationMeanReturn").asDouble(), eval.json().get("meanReturn").asDouble(), 0.0);
+
+        CommandRun.of("eval", "--model", model.toString(), "--env", "MountainCar-v0")
+                .assertUsageError("takes 4 observation values and gives 2 action values; MountainCar-v0 has 2 and 3");
+    }
+
+    @Test
+    void badArgumentsExitWithStatusTwoAndOneLine(@TempDir Path dir) throws IOException {
+        CommandRun.of("train", "--env", "CartPole-v1", "--algo", "dqn", "--features", "fourier:3")
+                .assertUsageError("--features applies to the linear learners, not dqn");
+        CommandRun.of("train", "--env", "CartPole-v1", "--algo", "dqn", "--batch-size", "0")
+                .assertUsageError("batchSize 0 must be at least 1");
+        CommandRun.of("train", "--env", "CartPole-v1", "--algo", "dqn", "--tau", "2")
+                .assertUsageError("tau 2.0 is outside (0, 1]");
+        CommandRun.of("eval", "--model", dir.resolve("missing.bin").toString(), "--env", "CartPole-v1")
+                .assertUsageError("no such file");
+        Path garbage = Files.writeString(dir.resolve("garbage.bin"), "not a model");
+        CommandRun.of("eval", "--model", garbage.toString(), "--env", "CartPole-v1").assertUsageError("--model " + garbage);
+    }
+}
