@@ -49,6 +49,9 @@ final class DqnOptions {
     @Option(names = "--n-steps", paramLabel = "N", description = "DQN: n of the n-step returns. Default: 1.")
     Integer nSteps;
 
+    @Option(names = "--prioritized", description = "DQN: prioritized replay (Schaul et al. 2016, alpha 0.6, beta 0.4 -> 1).")
+    boolean prioritized;
+
     /**
      * rl-zoo's training length for the environment (its {@code n_timesteps}), the default budget.
      *
@@ -121,6 +124,7 @@ final class DqnOptions {
         if (gamma != null) {
             builder.gamma(gamma);
         }
+        builder.prioritized(prioritized);
         builder.doubleDqn(!algorithm.equals("dqn")).dueling(algorithm.equals("dueling-dqn"));
         try {
             return builder.build();

@@ -11,6 +11,8 @@ import dev.bellman.deep.nn.Mlp;
 import dev.bellman.deep.nn.MlpConfig;
 import dev.bellman.deep.nn.Nd4jThreads;
 import dev.bellman.deep.replay.Batch;
+import dev.bellman.deep.replay.PrioritizedReplayBuffer;
+import dev.bellman.deep.replay.Replay;
 import dev.bellman.deep.replay.ReplayBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -40,6 +42,11 @@ import java.util.Map;
  * bootstrap. Matrix products run through ND4J; action selection runs on the network's plain-Java
  * path, one observation at a time.
  *
+ * <p>With {@code prioritized}, transitions are drawn in proportion to {@code (|δ| + ε)^α}, each
+ * sample's loss is weighted by its importance weight, β rises linearly from
+ * {@code priorityBetaStart} to 1 over the planned steps, and the sampled transitions' priorities
+ * are updated with their new TD errors after every gradient step.
+ *
  * <p>Metrics reported after every training phase: {@value #METRIC_LOSS}, {@value #METRIC_Q},
  * {@value #METRIC_EPSILON}, {@value #METRIC_GRADIENT_NORM}.
  */
@@ -59,7 +66,7 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
     private Mlp online;
     private Mlp target;
     private Adam optimizer;
-    private ReplayBuffer replay;
+    private Replay replay;
     private Batch batch;
     private int observationSize;
     private int actionCount;
@@ -68,6 +75,7 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
     private INDArray outputGradient;
     private double[] actionValues;
     private float[] nextValues;
+    private double[] tdErrors;
     private double epsilon;
     private long gradientStepsDone;
 
@@ -129,13 +137,17 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
         online = new Mlp(new MlpConfig(sizes, Activation.RELU, Activation.IDENTITY, config.dueling()), seed());
         target = online.copy();
         optimizer = new Adam(config.learningRate(), 0.9, 0.999, 1e-8);
-        replay = new ReplayBuffer(config.bufferSize(), observationSize, 1, config.gamma(), config.nSteps());
+        replay = config.prioritized()
+                ? new PrioritizedReplayBuffer(config.bufferSize(), observationSize, 1, config.gamma(), config.nSteps(),
+                        config.priorityAlpha(), config.priorityBetaStart(), PrioritizedReplayBuffer.DEFAULT_EPSILON)
+                : new ReplayBuffer(config.bufferSize(), observationSize, 1, config.gamma(), config.nSteps());
         batch = new Batch(config.batchSize(), observationSize, 1);
         observations = Nd4j.create(DataType.FLOAT, config.batchSize(), observationSize);
         nextObservations = Nd4j.create(DataType.FLOAT, config.batchSize(), observationSize);
         outputGradient = Nd4j.create(DataType.FLOAT, config.batchSize(), actionCount);
         actionValues = new double[actionCount];
         nextValues = new float[config.batchSize()];
+        tdErrors = new double[config.batchSize()];
     }
 
     /** A new episode: n-step tails of an episode the budget cut short are stored as truncated. */
@@ -163,7 +175,10 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
         if (steps % config.targetUpdateInterval() == 0) {
             target.polyakUpdate(online, config.tau());
         }
-        if (steps % config.trainFrequency() == 0 && steps > config.learningStarts()) {
+        // With n-step returns the buffer lags the steps by up to n − 1 transitions: wait for a full batch.
+        if (steps % config.trainFrequency() == 0 && steps > config.learningStarts() && replay.size() >= config.batchSize()) {
+            double fraction = Math.min(1.0, (double) steps / plannedSteps);
+            replay.setBeta(config.priorityBetaStart() + (1 - config.priorityBetaStart()) * fraction);
             trainPhase();
         }
     }
@@ -222,6 +237,7 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
         int[] actions = batch.actions();
         float[] rewards = batch.rewards();
         float[] discounts = batch.discounts();
+        float[] weights = batch.weights();
         double loss = 0;
         double qSum = 0;
         for (int i = 0; i < size; i++) {
@@ -233,8 +249,10 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
             double y = rewards[i] + (double) discounts[i] * nextValues[i];
             double error = q - y;
             double absolute = Math.abs(error);
-            loss += absolute < 1 ? 0.5 * error * error : absolute - 0.5;
-            gradient.put(row + actions[i], (float) (Math.max(-1, Math.min(1, error)) / size));
+            // Importance weights are 1 for uniform replay; prioritized replay corrects its bias with them.
+            loss += weights[i] * (absolute < 1 ? 0.5 * error * error : absolute - 0.5);
+            gradient.put(row + actions[i], (float) (weights[i] * Math.max(-1, Math.min(1, error)) / size));
+            tdErrors[i] = error;
             qSum += q;
         }
         online.backward(outputGradient);
@@ -245,6 +263,7 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
                     + "; try a smaller learning rate");
         }
         optimizer.step(online);
+        replay.updatePriorities(batch.indices(), tdErrors);
         gradientStepsDone++;
         return new GradientStep(loss / size, qSum / size, norm);
     }

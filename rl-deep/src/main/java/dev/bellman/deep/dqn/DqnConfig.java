@@ -24,12 +24,17 @@ import java.util.Arrays;
  * @param doubleDqn              van Hasselt et al. 2016: the online network picks the next action, the target evaluates it
  * @param dueling                Wang et al. 2016: value and advantage heads
  * @param nSteps                 the n of n-step returns (default 1)
+ * @param prioritized            Schaul et al. 2016: sample transitions in proportion to their TD error
+ * @param priorityAlpha          how strongly priorities skew sampling, {@code p = (|δ| + ε)^α} (default 0.6)
+ * @param priorityBetaStart      the importance-sampling exponent at the start, annealed linearly to 1
+ *                               over the planned steps (default 0.4)
  * @param threads                ND4J's thread count for the matrix products (default 1: fastest for these sizes)
  */
 public record DqnConfig(int[] hiddenLayers, double learningRate, int bufferSize, int learningStarts, int batchSize,
                         double tau, double gamma, int trainFrequency, int gradientSteps, int targetUpdateInterval,
                         double explorationFraction, double initialEpsilon, double finalEpsilon, double maxGradientNorm,
-                        boolean doubleDqn, boolean dueling, int nSteps, int threads) {
+                        boolean doubleDqn, boolean dueling, int nSteps, boolean prioritized, double priorityAlpha,
+                        double priorityBetaStart, int threads) {
 
     /**
      * @throws IllegalArgumentException naming the first value outside its range
@@ -74,6 +79,12 @@ public record DqnConfig(int[] hiddenLayers, double learningRate, int bufferSize,
             throw new IllegalArgumentException("maxGradientNorm " + maxGradientNorm + " must be > 0 (use infinity for no clipping)");
         }
         positive(nSteps, "nSteps");
+        if (!(priorityAlpha >= 0) || Double.isInfinite(priorityAlpha)) {
+            throw new IllegalArgumentException("priorityAlpha " + priorityAlpha + " must be a finite number >= 0");
+        }
+        if (!(priorityBetaStart >= 0 && priorityBetaStart <= 1)) {
+            throw new IllegalArgumentException("priorityBetaStart " + priorityBetaStart + " is outside [0, 1]");
+        }
         positive(threads, "threads");
     }
 
@@ -126,6 +137,9 @@ public record DqnConfig(int[] hiddenLayers, double learningRate, int bufferSize,
         b.doubleDqn = doubleDqn;
         b.dueling = dueling;
         b.nSteps = nSteps;
+        b.prioritized = prioritized;
+        b.priorityAlpha = priorityAlpha;
+        b.priorityBetaStart = priorityBetaStart;
         b.threads = threads;
         return b;
     }
@@ -149,6 +163,9 @@ public record DqnConfig(int[] hiddenLayers, double learningRate, int bufferSize,
         private boolean doubleDqn;
         private boolean dueling;
         private int nSteps = 1;
+        private boolean prioritized;
+        private double priorityAlpha = 0.6;
+        private double priorityBetaStart = 0.4;
         private int threads = 1;
 
         private Builder() {
@@ -256,6 +273,24 @@ public record DqnConfig(int[] hiddenLayers, double learningRate, int bufferSize,
             return this;
         }
 
+        /** @param value whether to sample in proportion to TD errors */
+        public Builder prioritized(boolean value) {
+            this.prioritized = value;
+            return this;
+        }
+
+        /** @param value the priority exponent α */
+        public Builder priorityAlpha(double value) {
+            this.priorityAlpha = value;
+            return this;
+        }
+
+        /** @param value the importance-sampling exponent β at the start */
+        public Builder priorityBetaStart(double value) {
+            this.priorityBetaStart = value;
+            return this;
+        }
+
         /** @param value ND4J's thread count */
         public Builder threads(int value) {
             this.threads = value;
@@ -266,7 +301,8 @@ public record DqnConfig(int[] hiddenLayers, double learningRate, int bufferSize,
         public DqnConfig build() {
             return new DqnConfig(hiddenLayers, learningRate, bufferSize, learningStarts, batchSize, tau, gamma,
                     trainFrequency, gradientSteps, targetUpdateInterval, explorationFraction, initialEpsilon,
-                    finalEpsilon, maxGradientNorm, doubleDqn, dueling, nSteps, threads);
+                    finalEpsilon, maxGradientNorm, doubleDqn, dueling, nSteps, prioritized, priorityAlpha,
+                    priorityBetaStart, threads);
         }
     }
 }

@@ -23,7 +23,7 @@ import java.util.random.RandomGenerator;
  * <p>Storage, n-step returns, episode boundaries and float32 rounding are those of {@link ReplayBuffer},
  * which this class wraps; see there. Not thread-safe.
  */
-public final class PrioritizedReplayBuffer {
+public final class PrioritizedReplayBuffer implements Replay {
 
     /** Priority exponent 0.6, Schaul et al. 2016's choice for the proportional variant. */
     public static final double DEFAULT_ALPHA = 0.6;
@@ -140,6 +140,7 @@ public final class PrioritizedReplayBuffer {
      *                                  float32, the action is negative, or {@code actionSize != 1}
      * @throws IllegalStateException    if this buffer already stores continuous actions
      */
+    @Override
     public void add(double[] observation, int action, double reward, double[] nextObservation,
                     boolean terminated, boolean truncated) {
         long addedBefore = buffer.added();
@@ -163,6 +164,7 @@ public final class PrioritizedReplayBuffer {
      * @throws IllegalArgumentException if an array has the wrong length or a value is not finite in float32
      * @throws IllegalStateException    if this buffer already stores discrete actions
      */
+    @Override
     public void add(double[] observation, double[] action, double reward, double[] nextObservation,
                     boolean terminated, boolean truncated) {
         long addedBefore = buffer.added();
@@ -171,6 +173,7 @@ public final class PrioritizedReplayBuffer {
     }
 
     /** Ends the current episode as a truncation; see {@link ReplayBuffer#endEpisode()}. */
+    @Override
     public void endEpisode() {
         long addedBefore = buffer.added();
         buffer.endEpisode();
@@ -187,6 +190,7 @@ public final class PrioritizedReplayBuffer {
      * @throws IllegalArgumentException if the batch is larger than {@link #size()} (including an
      *                                  empty buffer) or its sizes do not match this buffer's
      */
+    @Override
     public void sample(Batch out, RandomGenerator rng) {
         buffer.checkCanSample(out);
         Objects.requireNonNull(rng, "rng");
@@ -218,6 +222,7 @@ public final class PrioritizedReplayBuffer {
      *                                   is updated then
      * @throws IndexOutOfBoundsException if an index is out of range; nothing is updated then
      */
+    @Override
     public void updatePriorities(int[] indices, double[] tdErrors) {
         Objects.requireNonNull(indices, "indices");
         Objects.requireNonNull(tdErrors, "tdErrors");
@@ -246,6 +251,7 @@ public final class PrioritizedReplayBuffer {
      * @param beta the exponent, in {@code [0, 1]}
      * @throws IllegalArgumentException if {@code beta} is outside {@code [0, 1]}
      */
+    @Override
     public void setBeta(double beta) {
         requireBeta(beta);
         this.beta = beta;
@@ -288,6 +294,7 @@ public final class PrioritizedReplayBuffer {
     }
 
     /** @return the number of transitions held, in {@code [0, capacity()]} */
+    @Override
     public int size() {
         return buffer.size();
     }

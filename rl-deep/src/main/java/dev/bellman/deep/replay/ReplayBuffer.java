@@ -39,7 +39,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>Not thread-safe: one training loop owns a buffer.
  */
-public final class ReplayBuffer {
+public final class ReplayBuffer implements Replay {
 
     private final int capacity;
     private final int observationSize;
@@ -193,6 +193,7 @@ public final class ReplayBuffer {
      *                                  float32, the action is negative, or {@code actionSize != 1}
      * @throws IllegalStateException    if this buffer already stores continuous actions
      */
+    @Override
     public void add(double[] observation, int action, double reward, double[] nextObservation,
                     boolean terminated, boolean truncated) {
         validateStep(observation, reward, nextObservation);
@@ -229,6 +230,7 @@ public final class ReplayBuffer {
      * @throws IllegalArgumentException if an array has the wrong length or a value is not finite in float32
      * @throws IllegalStateException    if this buffer already stores discrete actions
      */
+    @Override
     public void add(double[] observation, double[] action, double reward, double[] nextObservation,
                     boolean terminated, boolean truncated) {
         validateStep(observation, reward, nextObservation);
@@ -251,6 +253,7 @@ public final class ReplayBuffer {
      * truncation the environment reports goes through {@code add(..., terminated, truncated)}.
      * Does nothing when no step is pending (always so with {@code nSteps = 1}).
      */
+    @Override
     public void endEpisode() {
         while (pendingCount > 0) {
             storeOldestPending(false);
@@ -266,6 +269,7 @@ public final class ReplayBuffer {
      * @throws IllegalArgumentException if the batch is larger than {@link #size()} (including an
      *                                  empty buffer) or its sizes do not match this buffer's
      */
+    @Override
     public void sample(Batch out, RandomGenerator rng) {
         checkCanSample(out);
         Objects.requireNonNull(rng, "rng");
@@ -316,6 +320,7 @@ public final class ReplayBuffer {
     }
 
     /** @return the number of transitions held, in {@code [0, capacity()]} */
+    @Override
     public int size() {
         return (int) Math.min(added, capacity);
     }

@@ -9,6 +9,8 @@ import dev.bellman.core.space.Space;
 import dev.bellman.env.classic.Environments;
 import dev.bellman.env.classic.Pendulum;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,6 +89,30 @@ class DqnTest {
         Dqn terminated = new Dqn(small(), 3000, 1);
         terminated.train(new ConstantReward(true, 5), Budget.steps(3000));
         assertEquals(1.0, q(terminated), 0.05);
+    }
+
+    /**
+     * The same fixed points with every option that changes how targets and samples are made: n-step
+     * returns (the n-step target of a truncated episode still bootstraps), prioritized replay (its
+     * importance weights keep the fixed point), double and dueling networks.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"n-step", "prioritized", "double", "dueling"})
+    void everyVariantKeepsTheBootstrapRules(String variant) {
+        DqnConfig.Builder builder = small().toBuilder();
+        switch (variant) {
+            case "n-step" -> builder.nSteps(3);
+            case "prioritized" -> builder.prioritized(true);
+            case "double" -> builder.doubleDqn(true);
+            default -> builder.dueling(true);
+        }
+        DqnConfig config = builder.build();
+        Dqn truncated = new Dqn(config, 3000, 2);
+        truncated.train(new ConstantReward(false, 5), Budget.steps(3000));
+        assertEquals(2.0, q(truncated), 0.05, variant + ", truncated");
+        Dqn terminated = new Dqn(config, 3000, 2);
+        terminated.train(new ConstantReward(true, 5), Budget.steps(3000));
+        assertEquals(1.0, q(terminated), 0.05, variant + ", terminated");
     }
 
     @Test
