@@ -13,7 +13,7 @@ package dev.bellman.deep.nn;
  *
  * Moments are float32 like PyTorch's; scalars are computed in double and rounded once.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends ElementwiseOptimizer {
 
     /** Default step size 1e-3 (Kingma and Ba 2015, Algorithm 1; PyTorch's default). */
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
@@ -24,15 +24,11 @@ public final class Adam implements Optimizer {
     /** Default ε = 1e-8 (Kingma and Ba 2015). */
     public static final double DEFAULT_EPSILON = 1e-8;
 
-    private final double learningRate;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
-    private long stepCount;
     private float[] firstMoments;
     private float[] secondMoments;
-    private float[] parameterScratch;
-    private float[] gradientScratch;
 
     /**
      * @param learningRate step size lr; positive, finite
@@ -42,7 +38,7 @@ public final class Adam implements Optimizer {
      * @throws IllegalArgumentException naming the value, if any is out of range
      */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
-        this.learningRate = OptimizerChecks.positiveFinite("learningRate", learningRate);
+        super(learningRate);
         this.beta1 = OptimizerChecks.inUnitInterval("beta1", beta1);
         this.beta2 = OptimizerChecks.inUnitInterval("beta2", beta2);
         this.epsilon = OptimizerChecks.positiveFinite("epsilon", epsilon);
@@ -63,24 +59,16 @@ public final class Adam implements Optimizer {
     }
 
     @Override
-    public void step(Mlp net) {
+    void prepare(Mlp net) {
         firstMoments = OptimizerChecks.sized(firstMoments, net, "Adam");
         secondMoments = OptimizerChecks.sized(secondMoments, net, "Adam");
-        int n = net.parameterCount();
-        if (parameterScratch == null || parameterScratch.length != n) {
-            parameterScratch = new float[n];
-            gradientScratch = new float[n];
-        }
-        // Heap copies let the JIT vectorise the loop: measured 38 µs for 70k parameters against
-        // 160 µs through the direct buffers.
-        float[] theta = parameterScratch;
-        float[] g = gradientScratch;
-        net.parameterView().get(0, theta);
-        net.gradientView().get(0, g);
-        stepCount++;
-        double biasCorrection1 = 1.0 - Math.pow(beta1, stepCount);
-        double biasCorrection2 = 1.0 - Math.pow(beta2, stepCount);
-        float stepSize = (float) (learningRate / biasCorrection1);
+    }
+
+    @Override
+    void update(float[] theta, float[] g, int n, long step) {
+        double biasCorrection1 = 1.0 - Math.pow(beta1, step);
+        double biasCorrection2 = 1.0 - Math.pow(beta2, step);
+        float stepSize = (float) (learningRate() / biasCorrection1);
         float inverseCorrection2Sqrt = (float) (1.0 / Math.sqrt(biasCorrection2));
         float b1 = (float) beta1;
         float oneMinusB1 = (float) (1.0 - beta1);
@@ -97,18 +85,6 @@ public final class Adam implements Optimizer {
             v[i] = vi;
             theta[i] -= stepSize * mi / ((float) Math.sqrt(vi) * inverseCorrection2Sqrt + eps);
         }
-        net.parameterView().put(0, theta);
-        net.markParametersChanged();
-    }
-
-    @Override
-    public long stepCount() {
-        return stepCount;
-    }
-
-    /** Step size lr. */
-    public double learningRate() {
-        return learningRate;
     }
 
     /** Decay β₁ of the first moment. */
@@ -138,13 +114,10 @@ public final class Adam implements Optimizer {
 
     /** Restores saved state; empty moment arrays mean no step was taken yet. */
     void restoreState(long steps, float[] first, float[] second) {
-        if (steps < 0) {
-            throw new IllegalArgumentException("stepCount must be non-negative, got " + steps);
-        }
         if (first.length != second.length) {
             throw new IllegalArgumentException("moment lengths differ: " + first.length + " and " + second.length);
         }
-        stepCount = steps;
+        restoreStepCount(steps);
         firstMoments = first.length == 0 ? null : first.clone();
         secondMoments = second.length == 0 ? null : second.clone();
     }

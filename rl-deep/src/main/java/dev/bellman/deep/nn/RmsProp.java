@@ -9,7 +9,7 @@ package dev.bellman.deep.nn;
  * θ ← θ − lr · g / (√s + ε)
  * </pre>
  */
-public final class RmsProp implements Optimizer {
+public final class RmsProp extends ElementwiseOptimizer {
 
     /** Default step size 1e-2, PyTorch's. */
     public static final double DEFAULT_LEARNING_RATE = 1e-2;
@@ -18,13 +18,9 @@ public final class RmsProp implements Optimizer {
     /** Default ε = 1e-8, PyTorch's. */
     public static final double DEFAULT_EPSILON = 1e-8;
 
-    private final double learningRate;
     private final double alpha;
     private final double epsilon;
-    private long stepCount;
     private float[] squareAverages;
-    private float[] parameterScratch;
-    private float[] gradientScratch;
 
     /**
      * @param learningRate step size lr; positive, finite
@@ -33,7 +29,7 @@ public final class RmsProp implements Optimizer {
      * @throws IllegalArgumentException naming the value, if any is out of range
      */
     public RmsProp(double learningRate, double alpha, double epsilon) {
-        this.learningRate = OptimizerChecks.positiveFinite("learningRate", learningRate);
+        super(learningRate);
         this.alpha = OptimizerChecks.inUnitInterval("alpha", alpha);
         this.epsilon = OptimizerChecks.positiveFinite("epsilon", epsilon);
     }
@@ -48,21 +44,15 @@ public final class RmsProp implements Optimizer {
     }
 
     @Override
-    public void step(Mlp net) {
+    void prepare(Mlp net) {
         squareAverages = OptimizerChecks.sized(squareAverages, net, "RmsProp");
-        int n = net.parameterCount();
-        if (parameterScratch == null || parameterScratch.length != n) {
-            parameterScratch = new float[n];
-            gradientScratch = new float[n];
-        }
-        float[] theta = parameterScratch;
-        float[] g = gradientScratch;
-        net.parameterView().get(0, theta);
-        net.gradientView().get(0, g);
-        stepCount++;
+    }
+
+    @Override
+    void update(float[] theta, float[] g, int n, long step) {
         float decay = (float) alpha;
         float oneMinusDecay = (float) (1.0 - alpha);
-        float lr = (float) learningRate;
+        float lr = (float) learningRate();
         float eps = (float) epsilon;
         float[] s = squareAverages;
         for (int i = 0; i < n; i++) {
@@ -71,18 +61,6 @@ public final class RmsProp implements Optimizer {
             s[i] = si;
             theta[i] -= lr * gi / ((float) Math.sqrt(si) + eps);
         }
-        net.parameterView().put(0, theta);
-        net.markParametersChanged();
-    }
-
-    @Override
-    public long stepCount() {
-        return stepCount;
-    }
-
-    /** Step size lr. */
-    public double learningRate() {
-        return learningRate;
     }
 
     /** Decay α of the squared-gradient average. */
@@ -101,10 +79,7 @@ public final class RmsProp implements Optimizer {
     }
 
     void restoreState(long steps, float[] averages) {
-        if (steps < 0) {
-            throw new IllegalArgumentException("stepCount must be non-negative, got " + steps);
-        }
-        stepCount = steps;
+        restoreStepCount(steps);
         squareAverages = averages.length == 0 ? null : averages.clone();
     }
 }

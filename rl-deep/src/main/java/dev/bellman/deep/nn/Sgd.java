@@ -1,50 +1,30 @@
 package dev.bellman.deep.nn;
 
-import java.nio.FloatBuffer;
-import java.util.Objects;
-
 /** Plain stochastic gradient descent {@code θ ← θ − lr · g}, as {@code torch.optim.SGD} without momentum. */
-public final class Sgd implements Optimizer {
-
-    private final double learningRate;
-    private long stepCount;
+public final class Sgd extends ElementwiseOptimizer {
 
     /**
      * @param learningRate step size lr; positive, finite
      * @throws IllegalArgumentException if {@code learningRate} is not positive and finite
      */
     public Sgd(double learningRate) {
-        this.learningRate = OptimizerChecks.positiveFinite("learningRate", learningRate);
+        super(learningRate);
     }
 
     @Override
-    public void step(Mlp net) {
-        Objects.requireNonNull(net, "net");
-        FloatBuffer theta = net.parameterView();
-        FloatBuffer g = net.gradientView();
-        float lr = (float) learningRate;
-        int n = net.parameterCount();
+    void prepare(Mlp net) {
+        // Plain gradient descent keeps no state.
+    }
+
+    @Override
+    void update(float[] theta, float[] g, int n, long step) {
+        float lr = (float) learningRate();
         for (int i = 0; i < n; i++) {
-            theta.put(i, theta.get(i) - lr * g.get(i));
+            theta[i] -= lr * g[i];
         }
-        stepCount++;
-        net.markParametersChanged();
-    }
-
-    @Override
-    public long stepCount() {
-        return stepCount;
-    }
-
-    /** Step size lr. */
-    public double learningRate() {
-        return learningRate;
     }
 
     void restoreState(long steps) {
-        if (steps < 0) {
-            throw new IllegalArgumentException("stepCount must be non-negative, got " + steps);
-        }
-        stepCount = steps;
+        restoreStepCount(steps);
     }
 }
