@@ -82,7 +82,6 @@ public final class Acrobot extends ClassicControlEnvironment<Integer> {
             new double[] {-1.0, -1.0, -1.0, -1.0, (float) -MAX_VEL_1, (float) -MAX_VEL_2},
             new double[] {1.0, 1.0, 1.0, 1.0, (float) MAX_VEL_1, (float) MAX_VEL_2});
 
-
     /** Acrobot-v1 as registered: the book dynamics. */
     public Acrobot() {
         this(Dynamics.BOOK);
@@ -117,7 +116,6 @@ public final class Acrobot extends ClassicControlEnvironment<Integer> {
         return actionSpace;
     }
 
-
     /**
      * Draws the four state values from {@code U(-0.1, 0.1)} in order, each rounded to float32
      * (continuing the stream, which is seeded with 0 if {@link #reset(long)} was never called).
@@ -126,7 +124,6 @@ public final class Acrobot extends ClassicControlEnvironment<Integer> {
     public double[] reset() {
         return reset(RESET_LOW, RESET_HIGH);
     }
-
 
     /**
      * As Gymnasium's {@code reset(options={"low": low, "high": high})}: four values uniform in
@@ -246,7 +243,6 @@ public final class Acrobot extends ClassicControlEnvironment<Integer> {
         }
         return x;
     }
-
 
     /**
      * Replaces the internal state; the next {@link #step} starts from it (even if the episode had

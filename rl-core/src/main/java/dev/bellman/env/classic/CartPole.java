@@ -5,7 +5,6 @@ import dev.bellman.core.random.Pcg64;
 import dev.bellman.core.space.BoxSpace;
 import dev.bellman.core.space.DiscreteSpace;
 
-
 /**
  * Gymnasium's CartPole-v1 (Barto, Sutton &amp; Anderson 1983), step for step: a pole hinged on a
  * cart that is pushed left or right with a force of 10 N; the episode terminates when the cart

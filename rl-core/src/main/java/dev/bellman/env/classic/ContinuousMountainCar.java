@@ -31,14 +31,8 @@ import java.util.Arrays;
  * one), this class rejects any action outside the action space (or NaN) with an
  * {@link IllegalArgumentException}.
  */
-public final class ContinuousMountainCar extends ClassicControlEnvironment<double[]> {
+public final class ContinuousMountainCar extends MountainCarTrack<double[]> {
 
-    /** Left end of the track. */
-    public static final double MIN_POSITION = -1.2;
-    /** Right end of the track. */
-    public static final double MAX_POSITION = 0.6;
-    /** Speed limit, both directions. */
-    public static final double MAX_SPEED = 0.07;
     /** Position of the flag. */
     public static final double GOAL_POSITION = 0.45;
     /** Velocity change per step and unit of force. */
@@ -49,17 +43,8 @@ public final class ContinuousMountainCar extends ClassicControlEnvironment<doubl
     public static final double MIN_ACTION = -1.0;
     /** Largest force. */
     public static final double MAX_ACTION = 1.0;
-    /** Default lower bound of the reset position. */
-    public static final double RESET_LOW = -0.6;
-    /** Default upper bound of the reset position. */
-    public static final double RESET_HIGH = -0.4;
 
-
-    private final double goalVelocity;
     private final BoxSpace actionSpace = new BoxSpace(new double[] {MIN_ACTION}, new double[] {MAX_ACTION});
-    private final BoxSpace observationSpace = new BoxSpace(
-            new double[] {(float) MIN_POSITION, (float) -MAX_SPEED},
-            new double[] {(float) MAX_POSITION, (float) MAX_SPEED});
 
     /** Whether the state is float32-typed (after a step, or set from float values). */
     private boolean float32State;
@@ -75,22 +60,7 @@ public final class ContinuousMountainCar extends ClassicControlEnvironment<doubl
      * @throws IllegalArgumentException if {@code goalVelocity} is NaN
      */
     public ContinuousMountainCar(double goalVelocity) {
-        super(2, "[position, velocity]");
-        if (Double.isNaN(goalVelocity)) {
-            throw new IllegalArgumentException("goalVelocity is NaN; expected a number (default 0)");
-        }
-        this.goalVelocity = goalVelocity;
-    }
-
-    /** @return the least velocity at the flag that terminates the episode */
-    public double goalVelocity() {
-        return goalVelocity;
-    }
-
-    /** The float32 box {@code [-1.2, 0.6] x [-0.07, 0.07]}, bounds rounded to float32. */
-    @Override
-    public BoxSpace observationSpace() {
-        return observationSpace;
+        super(goalVelocity);
     }
 
     /** {@code Box(-1, 1, (1,))}: the force. */
@@ -99,36 +69,10 @@ public final class ContinuousMountainCar extends ClassicControlEnvironment<doubl
         return actionSpace;
     }
 
-
-    /**
-     * Draws the position from {@code U(-0.6, -0.4)} (one draw, continuing the stream, which is
-     * seeded with 0 if {@link #reset(long)} was never called); the velocity is 0. The state is
-     * float64 until the first step.
-     */
-    @Override
-    public double[] reset() {
-        return reset(RESET_LOW, RESET_HIGH);
-    }
-
-
-    /**
-     * As Gymnasium's {@code reset(options={"low": low, "high": high})}: position uniform in
-     * {@code [low, high)}, continuing the stream; velocity 0.
-     *
-     * @param low  the lower bound of the position
-     * @param high the upper bound of the position
-     * @return the first observation
-     * @throws IllegalArgumentException if {@code low > high} or a bound is not finite
-     */
-    @Override
-    public double[] reset(double low, double high) {
-        return begin(low, high);
-    }
-
     @Override
     void drawInitialState(Pcg64 rng, double low, double high) {
-        state[0] = rng.uniform(low, high);
-        state[1] = 0.0;
+        super.drawInitialState(rng, low, high);
+        // Gymnasium's reset state is float64; only a step makes it float32.
         float32State = false;
     }
 
@@ -227,7 +171,6 @@ public final class ContinuousMountainCar extends ClassicControlEnvironment<doubl
         return (float) a;
     }
 
-
     /**
      * @return whether the internal state is float32-typed, as Gymnasium's is after every step (and
      *         not after a reset)
@@ -251,12 +194,6 @@ public final class ContinuousMountainCar extends ClassicControlEnvironment<doubl
     public void setState(double[] newState) {
         super.setState(newState);
         float32State = (float) state[0] == state[0] && (float) state[1] == state[1];
-    }
-
-    /** @return the observation Gymnasium gives for the current state: each component as float32 */
-    @Override
-    public double[] observation() {
-        return new double[] {(float) state[0], (float) state[1]};
     }
 
     @Override

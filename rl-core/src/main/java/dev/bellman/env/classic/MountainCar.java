@@ -1,10 +1,7 @@
 package dev.bellman.env.classic;
 
 import dev.bellman.core.Step;
-import dev.bellman.core.random.Pcg64;
-import dev.bellman.core.space.BoxSpace;
 import dev.bellman.core.space.DiscreteSpace;
-
 
 /**
  * Gymnasium's MountainCar-v0 (Moore 1990; Sutton &amp; Barto Example 10.1), step for step: an
@@ -25,32 +22,16 @@ import dev.bellman.core.space.DiscreteSpace;
  *   {@code reset(k)} equals Gymnasium's {@code reset(seed=k)}.</li>
  * </ul>
  */
-public final class MountainCar extends ClassicControlEnvironment<Integer> {
+public final class MountainCar extends MountainCarTrack<Integer> {
 
-    /** Left end of the track. */
-    public static final double MIN_POSITION = -1.2;
-    /** Right end of the track. */
-    public static final double MAX_POSITION = 0.6;
-    /** Speed limit, both directions. */
-    public static final double MAX_SPEED = 0.07;
     /** Position of the flag. */
     public static final double GOAL_POSITION = 0.5;
     /** Velocity change per step of full throttle. */
     public static final double FORCE = 0.001;
     /** Gravity coefficient of the {@code cos(3 p)} slope term. */
     public static final double GRAVITY = 0.0025;
-    /** Default lower bound of the reset position. */
-    public static final double RESET_LOW = -0.6;
-    /** Default upper bound of the reset position. */
-    public static final double RESET_HIGH = -0.4;
 
-
-    private final double goalVelocity;
     private final DiscreteSpace actionSpace = new DiscreteSpace(3);
-    private final BoxSpace observationSpace = new BoxSpace(
-            new double[] {(float) MIN_POSITION, (float) -MAX_SPEED},
-            new double[] {(float) MAX_POSITION, (float) MAX_SPEED});
-
 
     /** MountainCar-v0 as registered: goal velocity 0. */
     public MountainCar() {
@@ -63,59 +44,13 @@ public final class MountainCar extends ClassicControlEnvironment<Integer> {
      * @throws IllegalArgumentException if {@code goalVelocity} is NaN
      */
     public MountainCar(double goalVelocity) {
-        super(2, "[position, velocity]");
-        if (Double.isNaN(goalVelocity)) {
-            throw new IllegalArgumentException("goalVelocity is NaN; expected a number (default 0)");
-        }
-        this.goalVelocity = goalVelocity;
-    }
-
-    /** @return the least velocity at the flag that terminates the episode */
-    public double goalVelocity() {
-        return goalVelocity;
-    }
-
-    /** The float32 box {@code [-1.2, 0.6] x [-0.07, 0.07]}, bounds rounded to float32. */
-    @Override
-    public BoxSpace observationSpace() {
-        return observationSpace;
+        super(goalVelocity);
     }
 
     /** {@code Discrete(3)}: 0 left, 1 coast, 2 right. */
     @Override
     public DiscreteSpace actionSpace() {
         return actionSpace;
-    }
-
-
-    /**
-     * Draws the position from {@code U(-0.6, -0.4)} (one draw, continuing the stream, which is
-     * seeded with 0 if {@link #reset(long)} was never called); the velocity is 0.
-     */
-    @Override
-    public double[] reset() {
-        return reset(RESET_LOW, RESET_HIGH);
-    }
-
-
-    /**
-     * As Gymnasium's {@code reset(options={"low": low, "high": high})}: position uniform in
-     * {@code [low, high)}, continuing the stream; velocity 0.
-     *
-     * @param low  the lower bound of the position
-     * @param high the upper bound of the position
-     * @return the first observation
-     * @throws IllegalArgumentException if {@code low > high} or a bound is not finite
-     */
-    @Override
-    public double[] reset(double low, double high) {
-        return begin(low, high);
-    }
-
-    @Override
-    void drawInitialState(Pcg64 rng, double low, double high) {
-        state[0] = rng.uniform(low, high);
-        state[1] = 0.0;
     }
 
     /**
@@ -142,14 +77,6 @@ public final class MountainCar extends ClassicControlEnvironment<Integer> {
         state[1] = v;
         terminated = p >= GOAL_POSITION && v >= goalVelocity;
         return new Step<>(observation(), -1.0, terminated, false);
-    }
-
-
-
-    /** @return the observation Gymnasium gives for the current state: each component as float32 */
-    @Override
-    public double[] observation() {
-        return new double[] {(float) state[0], (float) state[1]};
     }
 
     @Override

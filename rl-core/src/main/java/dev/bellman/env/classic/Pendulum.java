@@ -53,14 +53,12 @@ public final class Pendulum extends ClassicControlEnvironment<double[]> {
     /** Default half-width of the reset range of {@code thetaDot}. */
     public static final double DEFAULT_Y_INIT = 1.0;
 
-
     private final double gravity;
     private final double gravityCoefficient;
     private final BoxSpace actionSpace = new BoxSpace(new double[] {-MAX_TORQUE}, new double[] {MAX_TORQUE});
     private final BoxSpace observationSpace = new BoxSpace(
             new double[] {-1.0, -1.0, (float) -MAX_SPEED},
             new double[] {1.0, 1.0, (float) MAX_SPEED});
-
 
     /** Pendulum-v1 as registered: {@code g = 10}. */
     public Pendulum() {
@@ -97,7 +95,6 @@ public final class Pendulum extends ClassicControlEnvironment<double[]> {
         return actionSpace;
     }
 
-
     /**
      * Draws {@code theta} from {@code U(-pi, pi)} and then {@code thetaDot} from {@code U(-1, 1)},
      * continuing the stream (seeded with 0 if {@link #reset(long)} was never called).
@@ -106,7 +103,6 @@ public final class Pendulum extends ClassicControlEnvironment<double[]> {
     public double[] reset() {
         return reset(DEFAULT_X_INIT, DEFAULT_Y_INIT);
     }
-
 
     /**
      * As Gymnasium's {@code reset(options={"x_init": xInit, "y_init": yInit})}: {@code theta} uniform
@@ -183,7 +179,6 @@ public final class Pendulum extends ClassicControlEnvironment<double[]> {
         }
         return m - Math.PI;
     }
-
 
     /** @return the observation Gymnasium gives for the current state: {@code [cos, sin, thetaDot]} as float32 */
     @Override
