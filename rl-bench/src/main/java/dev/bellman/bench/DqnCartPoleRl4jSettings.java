@@ -25,8 +25,8 @@ import java.util.Locale;
  * (RL4J learns once {@code stepCount > updateStart + batchSize + 1} with {@code updateStart 0});
  * ε falling from 1 to 0.1 at 1/3000 per step ({@code minEpsilon 0.1, epsilonNbStep 3000}), which
  * reaches 0.1 after 2 700 steps; no gradient clipping ({@code errorClamp} unbounded); reward as it
- * is ({@code rewardFactor 1}). What cannot be mapped: Bellman's loss is Huber (δ = 1) where RL4J's
- * is squared error, and Bellman has no L2 penalty where RL4J adds 1e-3.
+ * is ({@code rewardFactor 1}); squared-error loss, as RL4J's. What cannot be mapped: Bellman has no
+ * L2 penalty where RL4J adds 1e-3.
  *
  * <p>Run: {@code java -cp rl-bench/target/benchmarks.jar dev.bellman.bench.DqnCartPoleRl4jSettings [seeds] [steps]}
  * (default 3 seeds, 50 000 steps).
@@ -64,6 +64,7 @@ public final class DqnCartPoleRl4jSettings {
                 .explorationFraction(Math.min(1.0, epsilonFallSteps / steps))
                 .maxGradientNorm(Double.POSITIVE_INFINITY)
                 .doubleDqn(true)
+                .loss(DqnConfig.Loss.MSE)
                 .build();
     }
 
@@ -77,7 +78,7 @@ public final class DqnCartPoleRl4jSettings {
         System.out.printf(Locale.ROOT, "%nMachine: %d cores, %s, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
                 SweepComparison.cpuModel(), System.getProperty("java.version"));
         System.out.printf(Locale.ROOT, "Double DQN on CartPole-v1, RL4J's CartPole settings, %d steps per run%n", steps);
-        System.out.printf(Locale.ROOT, "Network 4-64-64-2, Huber loss, Adam %.1e; replay %d, batch %d, target copy every %d steps, "
+        System.out.printf(Locale.ROOT, "Network 4-64-64-2, squared-error loss, Adam %.1e; replay %d, batch %d, target copy every %d steps, "
                         + "learning starts %d, %d gradient step every %d step, gamma %.2f, no gradient clipping, "
                         + "epsilon 1 -> %.1f over the first %.1f%% of the run%n%n",
                 config.learningRate(), config.bufferSize(), config.batchSize(), config.targetUpdateInterval(),

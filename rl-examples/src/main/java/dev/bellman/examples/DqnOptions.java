@@ -4,6 +4,7 @@ import dev.bellman.deep.dqn.DqnConfig;
 import picocli.CommandLine.Option;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The options of {@code bellman train --algo dqn|double-dqn|dueling-dqn}. Unset options take
@@ -48,6 +49,10 @@ final class DqnOptions {
 
     @Option(names = "--n-steps", paramLabel = "N", description = "DQN: n of the n-step returns. Default: 1.")
     Integer nSteps;
+
+    @Option(names = "--loss", paramLabel = "huber|mse",
+            description = "DQN: the TD-error loss, huber (SB3's smooth L1, default) or mse (RL4J's).")
+    String loss;
 
     @Option(names = "--prioritized", description = "DQN: prioritized replay (Schaul et al. 2016, alpha 0.6, beta 0.4 -> 1).")
     boolean prioritized;
@@ -125,6 +130,13 @@ final class DqnOptions {
             builder.gamma(gamma);
         }
         builder.prioritized(prioritized);
+        if (loss != null) {
+            builder.loss(switch (loss.toLowerCase(Locale.ROOT)) {
+                case "huber" -> DqnConfig.Loss.HUBER;
+                case "mse" -> DqnConfig.Loss.MSE;
+                default -> throw new IllegalArgumentException("--loss " + loss + " is not allowed; expected huber or mse");
+            });
+        }
         builder.doubleDqn(!algorithm.equals("dqn")).dueling(algorithm.equals("dueling-dqn"));
         try {
             return builder.build();

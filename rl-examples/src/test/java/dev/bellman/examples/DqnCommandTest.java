@@ -18,7 +18,7 @@ class DqnCommandTest {
     void trainSavesTheNetworkAndEvalLoadsIt(@TempDir Path dir) throws IOException {
         CommandRun train = CommandRun.of("train", "--env", "CartPole-v1", "--algo", "double-dqn", "--steps", "3000",
                 "--hidden", "32,32", "--learning-starts", "500", "--train-frequency", "4", "--gradient-steps", "1",
-                "--eval-episodes", "3", "--format", "json", "--out", dir.toString());
+                "--loss", "mse", "--eval-episodes", "3", "--format", "json", "--out", dir.toString());
         assertEquals(0, train.status(), train.err());
         JsonNode json = train.json();
         assertEquals(3000, json.get("steps").asLong());
@@ -26,6 +26,7 @@ class DqnCommandTest {
         assertEquals(625, json.get("gradientSteps").asLong());
         assertTrue(json.at("/config/doubleDqn").asBoolean());
         assertEquals(32, json.at("/config/hiddenLayers/0").asInt());
+        assertEquals("MSE", json.at("/config/loss").asText());
         Path model = dir.resolve(TrainCommand.MODEL_FILE);
         assertTrue(Files.size(model) > 0);
 
@@ -47,6 +48,8 @@ class DqnCommandTest {
                 .assertUsageError("batchSize 0 must be at least 1");
         CommandRun.of("train", "--env", "CartPole-v1", "--algo", "dqn", "--tau", "2")
                 .assertUsageError("tau 2.0 is outside (0, 1]");
+        CommandRun.of("train", "--env", "CartPole-v1", "--algo", "dqn", "--loss", "l1")
+                .assertUsageError("--loss l1 is not allowed; expected huber or mse");
         CommandRun.of("eval", "--model", dir.resolve("missing.bin").toString(), "--env", "CartPole-v1")
                 .assertUsageError("no such file");
         Path garbage = Files.writeString(dir.resolve("garbage.bin"), "not a model");

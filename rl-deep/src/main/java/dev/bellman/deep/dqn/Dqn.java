@@ -35,7 +35,7 @@ import java.util.Map;
  * <pre>{@code
  * sample (s, a, R, s', discount) from the buffer            (discount = γ^n, or 0 after termination)
  * y = R + discount · max_a' Q_target(s', a')                 (double DQN: Q_target(s', argmax_a' Q(s', a')))
- * loss = mean Huber(Q(s, a) − y), δ = 1                      (SB3's smooth L1)
+ * loss = mean Huber(Q(s, a) − y), δ = 1                      (SB3's smooth L1; or squared error)
  * gradients of the loss, clipped to global norm maxGradientNorm; one Adam step
  * }</pre>
  * A truncated episode bootstraps from its final observation; only termination stops the
@@ -52,7 +52,7 @@ import java.util.Map;
  */
 public final class Dqn extends EpisodicLearner<double[], Integer> {
 
-    /** Metric key: mean Huber loss of the last training phase. */
+    /** Metric key: mean loss (Huber or squared error) of the last training phase. */
     public static final String METRIC_LOSS = "loss";
     /** Metric key: mean Q(s, a) of the sampled pairs in the last training phase. */
     public static final String METRIC_Q = "q_mean";
@@ -238,6 +238,7 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
         float[] rewards = batch.rewards();
         float[] discounts = batch.discounts();
         float[] weights = batch.weights();
+        boolean huber = config.loss() == DqnConfig.Loss.HUBER;
         double loss = 0;
         double qSum = 0;
         for (int i = 0; i < size; i++) {
@@ -250,8 +251,13 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
             double error = q - y;
             double absolute = Math.abs(error);
             // Importance weights are 1 for uniform replay; prioritized replay corrects its bias with them.
-            loss += weights[i] * (absolute < 1 ? 0.5 * error * error : absolute - 0.5);
-            gradient.put(row + actions[i], (float) (weights[i] * Math.max(-1, Math.min(1, error)) / size));
+            if (huber) {
+                loss += weights[i] * (absolute < 1 ? 0.5 * error * error : absolute - 0.5);
+                gradient.put(row + actions[i], (float) (weights[i] * Math.max(-1, Math.min(1, error)) / size));
+            } else {
+                loss += weights[i] * error * error;
+                gradient.put(row + actions[i], (float) (weights[i] * 2 * error / size));
+            }
             tdErrors[i] = error;
             qSum += q;
         }

@@ -94,16 +94,17 @@ class DqnTest {
     /**
      * The same fixed points with every option that changes how targets and samples are made: n-step
      * returns (the n-step target of a truncated episode still bootstraps), prioritized replay (its
-     * importance weights keep the fixed point), double and dueling networks.
+     * importance weights keep the fixed point), double and dueling networks, squared-error loss.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"n-step", "prioritized", "double", "dueling"})
+    @ValueSource(strings = {"n-step", "prioritized", "double", "dueling", "mse"})
     void everyVariantKeepsTheBootstrapRules(String variant) {
         DqnConfig.Builder builder = small().toBuilder();
         switch (variant) {
             case "n-step" -> builder.nSteps(3);
             case "prioritized" -> builder.prioritized(true);
             case "double" -> builder.doubleDqn(true);
+            case "mse" -> builder.loss(DqnConfig.Loss.MSE);
             default -> builder.dueling(true);
         }
         DqnConfig config = builder.build();
