@@ -7,6 +7,7 @@ import dev.bellman.core.space.BoxSpace;
 import dev.bellman.core.space.DiscreteSpace;
 import dev.bellman.deep.nn.Activation;
 import dev.bellman.deep.nn.Adam;
+import dev.bellman.deep.nn.FloatViews;
 import dev.bellman.deep.nn.Mlp;
 import dev.bellman.deep.nn.MlpConfig;
 import dev.bellman.deep.nn.Nd4jThreads;
@@ -210,15 +211,15 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
     private GradientStep gradientStep() {
         replay.sample(batch, random());
         int size = config.batchSize();
-        view(observations).put(batch.observations(), 0, size * observationSize);
-        view(nextObservations).put(batch.nextObservations(), 0, size * observationSize);
+        FloatViews.view(observations, "observations").put(batch.observations(), 0, size * observationSize);
+        FloatViews.view(nextObservations, "next observations").put(batch.nextObservations(), 0, size * observationSize);
 
         // Next-state values first: the online network's last forward must be the one backward uses.
         int[] nextActions = null;
         if (config.doubleDqn()) {
-            nextActions = argmaxRows(view(online.forward(nextObservations)), size);
+            nextActions = argmaxRows(FloatViews.view(online.forward(nextObservations), "online Q"), size);
         }
-        FloatBuffer targetValues = view(target.forward(nextObservations));
+        FloatBuffer targetValues = FloatViews.view(target.forward(nextObservations), "target Q");
         for (int i = 0; i < size; i++) {
             int row = i * actionCount;
             if (nextActions != null) {
@@ -232,8 +233,8 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
             }
         }
 
-        FloatBuffer current = view(online.forward(observations));
-        FloatBuffer gradient = view(outputGradient);
+        FloatBuffer current = FloatViews.view(online.forward(observations), "online Q");
+        FloatBuffer gradient = FloatViews.view(outputGradient, "output gradient");
         int[] actions = batch.actions();
         float[] rewards = batch.rewards();
         float[] discounts = batch.discounts();
@@ -298,13 +299,6 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
             }
         }
         return best;
-    }
-
-    /** A float view of a C-ordered float32 array's own elements in its off-heap buffer. */
-    static FloatBuffer view(INDArray array) {
-        FloatBuffer all = array.data().asNio().asFloatBuffer();
-        all.position((int) array.offset());
-        return all.slice();
     }
 
     /** @return the current exploration rate */

@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * loop over the same memory costs about 1 µs for 16k floats. Loops run fastest over heap arrays
  * (the JIT vectorises them), so callers bulk-copy into {@code float[]}, compute, and copy back.
  */
-final class FloatViews {
+public final class FloatViews {
 
     private FloatViews() {
     }
@@ -41,11 +41,14 @@ final class FloatViews {
 
     /**
      * A float view of the memory of a dense float32 array; index 0 of the view is the array's first
-     * element.
+     * element. Reads and writes go straight to the array.
      *
+     * @param array a contiguous row-major float32 array
+     * @param name  what the array is, for the message
+     * @return the view, in native byte order
      * @throws IllegalArgumentException if the array is not dense float32
      */
-    static FloatBuffer view(INDArray array, String name) {
+    public static FloatBuffer view(INDArray array, String name) {
         if (!isDenseFloat(array)) {
             throw new IllegalArgumentException(name + " must be a contiguous row-major float32 array, got "
                     + array.dataType() + " with shape " + Arrays.toString(array.shape()) + " and strides "
