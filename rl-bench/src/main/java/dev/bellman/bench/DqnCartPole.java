@@ -48,14 +48,10 @@ public final class DqnCartPole {
                 doubleDqn ? "Double DQN" : "DQN", steps));
         table.append("| seed | steps/s (whole run) | gradient steps | greedy mean over 100 episodes |\n|---:|---:|---:|---:|\n");
         for (int seed = 0; seed < seeds; seed++) {
-            Dqn dqn = new Dqn(config, steps, seed);
-            TrainingReport report = dqn.train(Environments.make("CartPole-v1", Integer.class), Budget.steps(steps));
-            double rate = report.totalSteps() / (report.wallTime().toNanos() / 1e9);
-            double greedy = Evaluation.run(Environments.make("CartPole-v1", Integer.class), dqn.policy(), 100,
-                    1_000_000L + seed, 1_000_000).meanReturn();
-            rates.add(rate);
-            solved += greedy >= 475 ? 1 : 0;
-            table.append(String.format(Locale.ROOT, "| %d | %.0f | %d | %.1f |%n", seed, rate, dqn.gradientSteps(), greedy));
+            Run run = Run.of(config, steps, seed);
+            rates.add(run.stepsPerSecond());
+            solved += run.greedyMean() >= 475 ? 1 : 0;
+            table.append(run.row(seed));
             System.out.print(table);
             table.setLength(0);
         }
@@ -63,5 +59,30 @@ public final class DqnCartPole {
         double median = rates.get(rates.size() / 2);
         System.out.printf(Locale.ROOT, "%nMedian %.0f steps/s; Stable-Baselines3 %.0f steps/s: %.1f×. Solved (≥ 475) in %d of %d seeds.%n",
                 median, SB3_STEPS_PER_SECOND, median / SB3_STEPS_PER_SECOND, solved, seeds);
+    }
+
+    /**
+     * One seed's training run on CartPole-v1 and its greedy evaluation.
+     *
+     * @param stepsPerSecond environment steps of the whole run over its wall time
+     * @param gradientSteps  the gradient steps taken
+     * @param greedyMean     the greedy policy's mean return over 100 episodes reset with seeds 1 000 000 + seed + i
+     */
+    record Run(double stepsPerSecond, long gradientSteps, double greedyMean) {
+
+        /** Trains {@code steps} steps with {@code config} and {@code seed}, then evaluates. */
+        static Run of(DqnConfig config, long steps, long seed) {
+            Dqn dqn = new Dqn(config, steps, seed);
+            TrainingReport report = dqn.train(Environments.make("CartPole-v1", Integer.class), Budget.steps(steps));
+            double rate = report.totalSteps() / (report.wallTime().toNanos() / 1e9);
+            double greedy = Evaluation.run(Environments.make("CartPole-v1", Integer.class), dqn.policy(), 100,
+                    1_000_000L + seed, 1_000_000).meanReturn();
+            return new Run(rate, dqn.gradientSteps(), greedy);
+        }
+
+        /** @return the run's row of the markdown table both CartPole benchmarks print */
+        String row(int seed) {
+            return String.format(Locale.ROOT, "| %d | %.0f | %d | %.1f |%n", seed, stepsPerSecond, gradientSteps, greedyMean);
+        }
     }
 }

@@ -1,11 +1,6 @@
 package dev.bellman.bench;
 
-import dev.bellman.core.Budget;
-import dev.bellman.core.Evaluation;
-import dev.bellman.core.TrainingReport;
-import dev.bellman.deep.dqn.Dqn;
 import dev.bellman.deep.dqn.DqnConfig;
-import dev.bellman.env.classic.Environments;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -87,13 +82,9 @@ public final class DqnCartPoleRl4jSettings {
         System.out.println("| seed | steps/s (whole run) | gradient steps | greedy mean over 100 episodes |\n|---:|---:|---:|---:|");
         List<Double> rates = new ArrayList<>();
         for (int seed = 0; seed < seeds; seed++) {
-            Dqn dqn = new Dqn(config, steps, seed);
-            TrainingReport report = dqn.train(Environments.make("CartPole-v1", Integer.class), Budget.steps(steps));
-            double rate = report.totalSteps() / (report.wallTime().toNanos() / 1e9);
-            double greedy = Evaluation.run(Environments.make("CartPole-v1", Integer.class), dqn.policy(), 100,
-                    1_000_000L + seed, 1_000_000).meanReturn();
-            rates.add(rate);
-            System.out.printf(Locale.ROOT, "| %d | %.0f | %d | %.1f |%n", seed, rate, dqn.gradientSteps(), greedy);
+            DqnCartPole.Run run = DqnCartPole.Run.of(config, steps, seed);
+            rates.add(run.stepsPerSecond());
+            System.out.print(run.row(seed));
         }
         rates.sort(Double::compare);
         System.out.printf(Locale.ROOT, "%nMedian %.0f steps/s%n", rates.get(rates.size() / 2));

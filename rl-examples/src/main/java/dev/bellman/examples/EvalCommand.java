@@ -5,6 +5,7 @@ import dev.bellman.core.Evaluation;
 import dev.bellman.core.Policy;
 import dev.bellman.core.space.BoxSpace;
 import dev.bellman.core.space.DiscreteSpace;
+import dev.bellman.deep.dqn.Dqn;
 import dev.bellman.deep.nn.InvalidModelFileException;
 import dev.bellman.deep.nn.Mlp;
 import dev.bellman.deep.nn.ModelFiles;
@@ -86,17 +87,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--model " + model + " takes " + network.inputSize() + " observation values and gives "
                     + network.outputSize() + " action values; " + environmentId + " has " + observationSize + " and " + actions.n());
         }
-        double[] values = new double[actions.n()];
-        Policy<double[], Integer> greedy = (observation, rng) -> {
-            network.predict(observation, values);
-            int best = 0;
-            for (int a = 1; a < values.length; a++) {
-                if (values[a] > values[best]) {
-                    best = a;
-                }
-            }
-            return best;
-        };
+        Policy<double[], Integer> greedy = Dqn.greedyPolicy(network);
         Environment<double[], Integer> env = Environments.make(environmentId, Integer.class);
         Evaluation evaluation = Evaluation.run(env, greedy, episodes, seed, 1_000_000);
         EpisodeRecording recording = null;

@@ -1,7 +1,6 @@
 package dev.bellman.env.classic;
 
 import dev.bellman.core.Step;
-import dev.bellman.core.random.Pcg64;
 import dev.bellman.core.Environment;
 import dev.bellman.core.wrappers.TimeLimit;
 import org.junit.jupiter.api.Test;
@@ -19,19 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and against SPECS.md §3 for the float32 rules, walls, clipping and the goal.
  */
 class ContinuousMountainCarTest {
-
-    @Test
-    void resetDrawsOnePositionAndZeroVelocity() {
-        ContinuousMountainCar env = new ContinuousMountainCar();
-        env.reset(11);
-        Pcg64 rng = Pcg64.seeded(11);
-        assertArrayEquals(new double[] {rng.uniform(-0.6, -0.4), 0.0}, env.state(), 0.0);
-        env.reset();
-        assertArrayEquals(new double[] {rng.uniform(-0.6, -0.4), 0.0}, env.state(), 0.0);
-        env.reset(11, -0.3, -0.1);
-        assertEquals(Pcg64.seeded(11).uniform(-0.3, -0.1), env.state()[0], 0.0);
-        assertThrows(IllegalArgumentException.class, () -> env.reset(11, 0.2, 0.1));
-    }
 
     @Test
     void stateBecomesFloat32AfterAStepAndSetStateChoosesThePrecision() {

@@ -3,6 +3,8 @@ package dev.bellman.env.classic;
 import dev.bellman.core.Step;
 import dev.bellman.core.random.Pcg64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -17,9 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class MountainCarTest {
 
-    @Test
-    void resetDrawsOnePositionAndZeroVelocity() {
-        MountainCar env = new MountainCar();
+    /** Both cars share {@link MountainCarTrack}'s reset: one position draw, velocity 0. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"discrete", "continuous"})
+    void resetDrawsOnePositionAndZeroVelocity(String kind) {
+        MountainCarTrack<?> env = kind.equals("discrete") ? new MountainCar() : new ContinuousMountainCar();
         env.reset(11);
         Pcg64 rng = Pcg64.seeded(11);
         assertArrayEquals(new double[] {rng.uniform(-0.6, -0.4), 0.0}, env.state(), 0.0);

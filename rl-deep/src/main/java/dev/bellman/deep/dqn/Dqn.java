@@ -331,10 +331,24 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
     @Override
     public Policy<double[], Integer> policy() {
         requireBuilt();
-        Mlp snapshot = online.copy();
-        double[] values = new double[actionCount];
+        return greedyPolicy(online.copy());
+    }
+
+    /**
+     * The greedy policy of a Q-network: the first action of highest Q, as {@code torch.argmax}.
+     * The policy reuses one buffer, so use it from one thread.
+     *
+     * @param network a network with one output per action; later changes to it change the policy
+     * @return the policy
+     * @throws IllegalArgumentException if {@code network} is null
+     */
+    public static Policy<double[], Integer> greedyPolicy(Mlp network) {
+        if (network == null) {
+            throw new IllegalArgumentException("network must not be null");
+        }
+        double[] values = new double[network.outputSize()];
         return (observation, rng) -> {
-            snapshot.predict(observation, values);
+            network.predict(observation, values);
             return argmax(values);
         };
     }
