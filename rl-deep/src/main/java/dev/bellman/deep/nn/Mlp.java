@@ -298,6 +298,27 @@ public final class Mlp {
      * @throws IllegalArgumentException if the shape differs from the last forward's output
      */
     public void backward(INDArray outputGradient) {
+        backpropagate(outputGradient, true, false);
+    }
+
+    /**
+     * Backpropagates {@code outputGradient} through the last {@link #forward(INDArray)} down to the
+     * input, without computing parameter gradients: {@link #gradients()} is left as it was. This is
+     * how DDPG's actor learns through its critic: the critic's gradient with respect to its action
+     * inputs, {@code ∂Q/∂a}, drives the actor, and the critic's own gradients are not needed.
+     *
+     * @param outputGradient dLoss/dOutput, shape [batch, outputSize] of the last forward
+     * @return dLoss/dInput, shape [batch, inputSize], owned by this network and overwritten by the
+     *         next call with the same batch size
+     * @throws NullPointerException     if {@code outputGradient} is null
+     * @throws IllegalStateException    if no forward pass preceded
+     * @throws IllegalArgumentException if the shape differs from the last forward's output
+     */
+    public INDArray inputGradient(INDArray outputGradient) {
+        return backpropagate(outputGradient, false, true);
+    }
+
+    private INDArray backpropagate(INDArray outputGradient, boolean parameterGradients, boolean toInput) {
         Objects.requireNonNull(outputGradient, "outputGradient");
         if (last == null) {
             throw new IllegalStateException("backward needs a preceding forward");
@@ -322,9 +343,11 @@ public final class Mlp {
         }
         buffers.deltaView[top].put(0, delta);
         for (int l = top; l >= 0; l--) {
-            INDArray layerInput = l == 0 ? lastInput : buffers.activation[l - 1];
-            Nd4j.gemm(layerInput, buffers.delta[l], weightGradients[l], true, false, 1.0, 0.0);
-            writeBiasGradient(l, buffers.heapDelta[l], batch);
+            if (parameterGradients) {
+                INDArray layerInput = l == 0 ? lastInput : buffers.activation[l - 1];
+                Nd4j.gemm(layerInput, buffers.delta[l], weightGradients[l], true, false, 1.0, 0.0);
+                writeBiasGradient(l, buffers.heapDelta[l], batch);
+            }
             if (l > 0) {
                 float[] below = buffers.heapDelta[l - 1];
                 Nd4j.gemm(buffers.delta[l], weights[l], buffers.delta[l - 1], false, true, 1.0, 0.0);
@@ -334,6 +357,14 @@ public final class Mlp {
                 buffers.deltaView[l - 1].put(0, below);
             }
         }
+        if (!toInput) {
+            return null;
+        }
+        if (buffers.inputGradient == null) {
+            buffers.inputGradient = Nd4j.create(DataType.FLOAT, batch, inputSize());
+        }
+        Nd4j.gemm(buffers.delta[0], weights[0], buffers.inputGradient, false, true, 1.0, 0.0);
+        return buffers.inputGradient;
     }
 
     /** dQ/dV = Σ_a g_a and dQ/dA_k = g_k − mean(g), per row; {@code head} rows are {@code [dV, dA…]}. */
@@ -560,6 +591,8 @@ public final class Mlp {
         final INDArray output;
         final FloatBuffer outputView;
         final float[] heapOutput;
+        /** dLoss/dInput, allocated on the first {@link #inputGradient(INDArray)} at this size. */
+        INDArray inputGradient;
 
         BatchBuffers(int batch) {
             this.batch = batch;

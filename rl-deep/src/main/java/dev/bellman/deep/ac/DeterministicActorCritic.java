@@ -1,0 +1,525 @@
+package dev.bellman.deep.ac;
+
+import dev.bellman.core.Environment;
+import dev.bellman.core.EpisodicLearner;
+import dev.bellman.core.Policy;
+import dev.bellman.core.space.BoxSpace;
+import dev.bellman.deep.nn.Activation;
+import dev.bellman.deep.nn.Adam;
+import dev.bellman.deep.nn.FloatViews;
+import dev.bellman.deep.nn.Mlp;
+import dev.bellman.deep.nn.MlpConfig;
+import dev.bellman.deep.nn.ModelFiles;
+import dev.bellman.deep.nn.Nd4jThreads;
+import dev.bellman.deep.nn.Optimizer;
+import dev.bellman.deep.replay.Batch;
+import dev.bellman.deep.replay.ReplayBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The deterministic actor-critic shared by {@link Ddpg} and {@link Td3}, with Stable-Baselines3's
+ * schedule of work so that rl-zoo's hyper-parameters mean what they say.
+ *
+ * <p>Acting: during the first {@code learningStarts} steps the scaled action is uniform in
+ * [−1, 1]; after that it is the actor's output μ(s). Exploration noise is added to either, and the
+ * sum clipped to [−1, 1] (as SB3 does); {@link ActionScaling} maps it to the action space's bounds.
+ * Replay stores the scaled action.
+ *
+ * <p>Every {@code trainFrequency} steps after {@code learningStarts}, {@code gradientSteps}
+ * gradient steps, each:
+ * <pre>{@code
+ * sample (s, a, r, s', discount) from the buffer                  (discount = γ, or 0 after termination)
+ * ã = clip(μ'(s') + clip(N(0, σ̃²), −c, c), −1, 1)                 (TD3's target smoothing; DDPG: σ̃ = 0)
+ * y = r + discount · min_k Q'_k(s', ã)                             (one critic for DDPG, two for TD3)
+ * each critic: minimise mean (Q_k(s, a) − y)², one Adam step
+ * every policyDelay-th gradient step:
+ *     actor: minimise −mean Q_1(s, μ(s)), through ∂Q_1/∂a, one Adam step
+ *     targets: θ' ← τ θ + (1 − τ) θ' for the actor and every critic
+ * }</pre>
+ * A truncated episode bootstraps from its final observation; only termination stops it. The actor is
+ * an MLP with ReLU hidden layers and a tanh output; each critic takes the observation and the
+ * scaled action side by side as its input.
+ *
+ * <p>Metrics reported after every training phase: {@value #METRIC_CRITIC_LOSS},
+ * {@value #METRIC_ACTOR_LOSS} (when the actor was updated in the phase), {@value #METRIC_Q}.
+ *
+ * <p>Not thread-safe.
+ */
+public abstract sealed class DeterministicActorCritic extends EpisodicLearner<double[], double[]> permits Ddpg, Td3 {
+
+    /** Metric key: the critics' mean squared TD error, summed over the critics, averaged over the phase. */
+    public static final String METRIC_CRITIC_LOSS = "critic_loss";
+    /** Metric key: the actor's loss −mean Q_1(s, μ(s)), averaged over the phase's actor updates. */
+    public static final String METRIC_ACTOR_LOSS = "actor_loss";
+    /** Metric key: the mean Q_1(s, a) of the sampled pairs, averaged over the phase. */
+    public static final String METRIC_Q = "q_mean";
+
+    private static final String ACTOR_FILE = "actor.bin";
+
+    private final ActorCriticConfig config;
+    private int observationSize;
+    private int actionSize;
+    private ActionScaling scaling;
+    private ActionNoise noise;
+
+    private Mlp actor;
+    private Mlp actorTarget;
+    private Adam actorOptimizer;
+    private Mlp[] critics;
+    private Mlp[] criticTargets;
+    private Adam[] criticOptimizers;
+
+    private ReplayBuffer replay;
+    private Batch batch;
+    private INDArray observations;
+    private INDArray nextObservations;
+    private INDArray criticInput;
+    private INDArray criticGradient;
+    private INDArray actorGradient;
+    private float[] criticInputHeap;
+    private float[] criticGradientHeap;
+    private float[] actorGradientHeap;
+    private float[] actionsHeap;
+    private float[] targets;
+    private float[] minimumNextValues;
+    private double[] scaledAction;
+    private double[] noiseSample;
+    private double[] lastAction;
+    private double[] lastScaledAction;
+    private long gradientStepsDone;
+    private long actorUpdatesDone;
+
+    /**
+     * @param config the hyper-parameters
+     * @param seed   seeds the networks' initialisation, exploration, replay sampling and the
+     *               environment's first reset
+     * @throws IllegalArgumentException if {@code config} is null
+     */
+    DeterministicActorCritic(ActorCriticConfig config, long seed) {
+        super(seed, 0);
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        this.config = config;
+    }
+
+    /** @return the hyper-parameters */
+    public ActorCriticConfig config() {
+        return config;
+    }
+
+    /**
+     * Builds the networks and the buffer on the first call; later calls check that the environment
+     * has the same spaces.
+     *
+     * @throws IllegalArgumentException if the observations or actions are not a {@link BoxSpace},
+     *                                  an action bound is infinite, or the spaces differ from those
+     *                                  the networks were built for
+     */
+    @Override
+    protected void prepare(Environment<double[], double[]> env) {
+        if (!(env.observationSpace() instanceof BoxSpace box) || !(env.actionSpace() instanceof BoxSpace actions)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " needs Box observations and Box actions; "
+                    + "the environment has " + env.observationSpace() + " and " + env.actionSpace());
+        }
+        ActionScaling environmentScaling = new ActionScaling(actions);
+        if (actor != null && (box.dimension() != observationSize || actions.dimension() != actionSize)) {
+            throw new IllegalArgumentException("this learner was built for " + observationSize + " observation values and "
+                    + actionSize + " action values; the environment has " + box.dimension() + " and "
+                    + actions.dimension());
+        }
+        scaling = environmentScaling;
+        if (actor == null) {
+            buildNetworks(box.dimension(), actions.dimension());
+        }
+        if (replay == null) {
+            buildWorkspace();
+        }
+    }
+
+    private void buildNetworks(int observations, int actions) {
+        observationSize = observations;
+        actionSize = actions;
+        int[] hidden = config.hiddenLayers();
+        // Independent streams per network, all from the learner's seed: same seed, same networks.
+        java.util.SplittableRandom seeds = new java.util.SplittableRandom(seed());
+        actor = new Mlp(new MlpConfig(layers(observations, hidden, actions), Activation.RELU, Activation.TANH),
+                seeds.nextLong());
+        actorTarget = actor.copy();
+        actorOptimizer = new Adam(config.actorLearningRate(), 0.9, 0.999, 1e-8);
+        critics = new Mlp[config.critics()];
+        criticTargets = new Mlp[config.critics()];
+        criticOptimizers = new Adam[config.critics()];
+        MlpConfig criticShape = new MlpConfig(layers(observations + actions, hidden, 1), Activation.RELU,
+                Activation.IDENTITY);
+        for (int k = 0; k < critics.length; k++) {
+            critics[k] = new Mlp(criticShape, seeds.nextLong());
+            criticTargets[k] = critics[k].copy();
+            criticOptimizers[k] = new Adam(config.criticLearningRate(), 0.9, 0.999, 1e-8);
+        }
+    }
+
+    private static int[] layers(int input, int[] hidden, int output) {
+        int[] sizes = new int[hidden.length + 2];
+        sizes[0] = input;
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        sizes[sizes.length - 1] = output;
+        return sizes;
+    }
+
+    private void buildWorkspace() {
+        Nd4jThreads.use(config.threads());
+        int size = config.batchSize();
+        replay = new ReplayBuffer(config.bufferSize(), observationSize, actionSize, config.gamma(), 1);
+        batch = new Batch(size, observationSize, actionSize);
+        observations = Nd4j.create(DataType.FLOAT, size, observationSize);
+        nextObservations = Nd4j.create(DataType.FLOAT, size, observationSize);
+        int criticWidth = observationSize + actionSize;
+        criticInput = Nd4j.create(DataType.FLOAT, size, criticWidth);
+        criticGradient = Nd4j.create(DataType.FLOAT, size, 1);
+        actorGradient = Nd4j.create(DataType.FLOAT, size, actionSize);
+        criticInputHeap = new float[size * criticWidth];
+        criticGradientHeap = new float[size];
+        actorGradientHeap = new float[size * actionSize];
+        actionsHeap = new float[size * actionSize];
+        targets = new float[size];
+        minimumNextValues = new float[size];
+        scaledAction = new double[actionSize];
+        noiseSample = new double[actionSize];
+        noise = switch (config.noise()) {
+            case NONE -> null;
+            case GAUSSIAN -> new GaussianNoise(actionSize, config.noiseSigma());
+            case ORNSTEIN_UHLENBECK -> new OrnsteinUhlenbeckNoise(actionSize, 0.0, config.noiseSigma(),
+                    config.noiseTheta(), config.noiseDt());
+        };
+    }
+
+    @Override
+    protected void beginEpisode(double[] observation) {
+        replay.endEpisode();
+        if (noise != null) {
+            noise.reset();
+        }
+    }
+
+    @Override
+    protected double[] act(double[] observation) {
+        if (totalSteps() < config.learningStarts()) {
+            for (int i = 0; i < actionSize; i++) {
+                scaledAction[i] = random().nextDouble(-1.0, 1.0);
+            }
+        } else {
+            actor.predict(observation, scaledAction);
+        }
+        if (noise != null) {
+            noise.sample(noiseSample, random());
+            for (int i = 0; i < actionSize; i++) {
+                scaledAction[i] = Math.max(-1.0, Math.min(1.0, scaledAction[i] + noiseSample[i]));
+            }
+        }
+        lastScaledAction = scaledAction.clone();
+        lastAction = scaling.toEnvironment(scaledAction, new double[actionSize]);
+        return lastAction;
+    }
+
+    @Override
+    protected void update(double[] observation, double[] action, double reward, double[] next, boolean terminated,
+                          boolean truncated) {
+        // The scaled action act() chose; recomputing it from the environment's action could differ in the last bit.
+        double[] scaled = action == lastAction ? lastScaledAction : scaling.toScaled(action, new double[actionSize]);
+        replay.add(observation, scaled, reward, next, terminated, truncated);
+        long steps = totalSteps();
+        if (steps % config.trainFrequency() == 0 && steps > config.learningStarts() && replay.size() >= config.batchSize()) {
+            trainPhase();
+        }
+    }
+
+    private void trainPhase() {
+        double criticLoss = 0;
+        double actorLoss = 0;
+        double q = 0;
+        int actorUpdates = 0;
+        int steps = config.gradientSteps();
+        for (int i = 0; i < steps; i++) {
+            gradientStepsDone++;
+            replay.sample(batch, random());
+            double[] critic = updateCritics();
+            criticLoss += critic[0];
+            q += critic[1];
+            if (gradientStepsDone % config.policyDelay() == 0) {
+                actorLoss += updateActor();
+                actorUpdates++;
+                actorTarget.polyakUpdate(actor, config.tau());
+                for (int k = 0; k < critics.length; k++) {
+                    criticTargets[k].polyakUpdate(critics[k], config.tau());
+                }
+            }
+        }
+        if (steps > 0) {
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put(METRIC_CRITIC_LOSS, criticLoss / steps);
+            if (actorUpdates > 0) {
+                metrics.put(METRIC_ACTOR_LOSS, actorLoss / actorUpdates);
+            }
+            metrics.put(METRIC_Q, q / steps);
+            reportMetrics(metrics);
+        }
+    }
+
+    /** One gradient step of every critic on the sampled batch; returns {summed loss, mean Q_1}. */
+    private double[] updateCritics() {
+        int size = config.batchSize();
+        FloatViews.view(observations, "observations").put(batch.observations(), 0, size * observationSize);
+        FloatViews.view(nextObservations, "next observations").put(batch.nextObservations(), 0, size * observationSize);
+
+        FloatViews.view(actorTarget.forward(nextObservations), "target actions").get(0, actionsHeap);
+        double smoothing = config.targetPolicyNoise();
+        double clip = config.targetNoiseClip();
+        if (smoothing > 0) {
+            for (int i = 0; i < actionsHeap.length; i++) {
+                double perturbation = Math.max(-clip, Math.min(clip, smoothing * random().nextGaussian()));
+                actionsHeap[i] = (float) Math.max(-1.0, Math.min(1.0, actionsHeap[i] + perturbation));
+            }
+        }
+        fillCriticInput(batch.nextObservations(), actionsHeap);
+        for (int k = 0; k < criticTargets.length; k++) {
+            FloatBuffer values = FloatViews.view(criticTargets[k].forward(criticInput), "target Q");
+            for (int i = 0; i < size; i++) {
+                float value = values.get(i);
+                minimumNextValues[i] = k == 0 ? value : Math.min(minimumNextValues[i], value);
+            }
+        }
+        float[] rewards = batch.rewards();
+        float[] discounts = batch.discounts();
+        for (int i = 0; i < size; i++) {
+            targets[i] = (float) (rewards[i] + (double) discounts[i] * minimumNextValues[i]);
+        }
+
+        fillCriticInput(batch.observations(), batch.continuousActions());
+        double loss = 0;
+        double meanQ = 0;
+        for (int k = 0; k < critics.length; k++) {
+            FloatBuffer values = FloatViews.view(critics[k].forward(criticInput), "Q");
+            double criticLoss = 0;
+            for (int i = 0; i < size; i++) {
+                double q = values.get(i);
+                double error = q - targets[i];
+                criticLoss += error * error;
+                criticGradientHeap[i] = (float) (2 * error / size);
+                if (k == 0) {
+                    meanQ += q;
+                }
+            }
+            if (!Double.isFinite(criticLoss)) {
+                throw new IllegalStateException(getClass().getSimpleName() + " diverged at environment step " + totalSteps()
+                        + ", gradient step " + gradientStepsDone + ": critic " + (k + 1) + " loss " + criticLoss / size
+                        + "; try a smaller learning rate");
+            }
+            loss += criticLoss / size;
+            FloatViews.view(criticGradient, "critic gradient").put(0, criticGradientHeap);
+            critics[k].backward(criticGradient);
+            criticOptimizers[k].step(critics[k]);
+        }
+        return new double[] {loss, meanQ / size};
+    }
+
+    /** One gradient step of the actor through the first critic; returns the actor's loss. */
+    private double updateActor() {
+        int size = config.batchSize();
+        FloatViews.view(actor.forward(observations), "actions").get(0, actionsHeap);
+        fillCriticInput(batch.observations(), actionsHeap);
+        FloatBuffer values = FloatViews.view(critics[0].forward(criticInput), "Q");
+        double sum = 0;
+        for (int i = 0; i < size; i++) {
+            sum += values.get(i);
+        }
+        java.util.Arrays.fill(criticGradientHeap, (float) (-1.0 / size));
+        FloatViews.view(criticGradient, "critic gradient").put(0, criticGradientHeap);
+        FloatBuffer inputGradient = FloatViews.view(critics[0].inputGradient(criticGradient), "input gradient");
+        int width = observationSize + actionSize;
+        for (int i = 0; i < size; i++) {
+            inputGradient.get(i * width + observationSize, actorGradientHeap, i * actionSize, actionSize);
+        }
+        FloatViews.view(actorGradient, "actor gradient").put(0, actorGradientHeap);
+        actor.backward(actorGradient);
+        actorOptimizer.step(actor);
+        actorUpdatesDone++;
+        double loss = -sum / size;
+        if (!Double.isFinite(loss)) {
+            throw new IllegalStateException(getClass().getSimpleName() + " diverged at environment step " + totalSteps()
+                    + ", gradient step " + gradientStepsDone + ": actor loss " + loss + "; try a smaller learning rate");
+        }
+        return loss;
+    }
+
+    /** Writes rows {@code [observation_i, action_i]} into the critic's input. */
+    private void fillCriticInput(float[] observationRows, float[] actionRows) {
+        int size = config.batchSize();
+        int width = observationSize + actionSize;
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(observationRows, i * observationSize, criticInputHeap, i * width, observationSize);
+            System.arraycopy(actionRows, i * actionSize, criticInputHeap, i * width + observationSize, actionSize);
+        }
+        FloatViews.view(criticInput, "critic input").put(0, criticInputHeap);
+    }
+
+    /** @return gradient steps taken so far (critic updates) */
+    public long gradientSteps() {
+        return gradientStepsDone;
+    }
+
+    /** @return actor updates taken so far (every {@code policyDelay}-th gradient step) */
+    public long actorUpdates() {
+        return actorUpdatesDone;
+    }
+
+    /**
+     * @return the actor network, whose tanh outputs are scaled actions (for inspection and saving;
+     *         changing it changes the learner)
+     * @throws IllegalStateException before the first training call
+     */
+    public Mlp actor() {
+        requireBuilt();
+        return actor;
+    }
+
+    /**
+     * @param index 0 for the first critic, 1 for TD3's second
+     * @return that critic network, with input {@code [observation, scaled action]}
+     * @throws IllegalStateException     before the first training call
+     * @throws IndexOutOfBoundsException if there is no such critic
+     */
+    public Mlp critic(int index) {
+        requireBuilt();
+        Objects.checkIndex(index, critics.length);
+        return critics[index];
+    }
+
+    private void requireBuilt() {
+        if (actor == null) {
+            throw new IllegalStateException(getClass().getSimpleName() + " has not been trained yet; call train first");
+        }
+    }
+
+    /**
+     * The deterministic policy of a snapshot of the actor, scaled to the action space it was
+     * trained on: the policy to evaluate.
+     *
+     * @throws IllegalStateException before the first training call
+     */
+    @Override
+    public Policy<double[], double[]> policy() {
+        requireBuilt();
+        return deterministicPolicy(actor.copy(), scaling);
+    }
+
+    /**
+     * The deterministic policy of an actor network: its outputs in [−1, 1] scaled to the action
+     * space's bounds. A fresh array per action; the network's buffers are reused, so use it from
+     * one thread.
+     *
+     * @param actor   a network with one tanh output per action dimension
+     * @param scaling the map to the environment's action bounds
+     * @return the policy
+     * @throws IllegalArgumentException if an argument is null or the sizes differ
+     */
+    public static Policy<double[], double[]> deterministicPolicy(Mlp actor, ActionScaling scaling) {
+        if (actor == null || scaling == null) {
+            throw new IllegalArgumentException("actor and scaling must not be null");
+        }
+        if (actor.outputSize() != scaling.dimension()) {
+            throw new IllegalArgumentException("the actor gives " + actor.outputSize() + " action values; the action space has "
+                    + scaling.dimension() + " dimensions");
+        }
+        double[] scaled = new double[actor.outputSize()];
+        return (observation, rng) -> {
+            actor.predict(observation, scaled);
+            for (int i = 0; i < scaled.length; i++) {
+                // tanh in float32 can round to exactly ±1; nothing else leaves [−1, 1].
+                scaled[i] = Math.max(-1.0, Math.min(1.0, scaled[i]));
+            }
+            return scaling.toEnvironment(scaled, new double[scaled.length]);
+        };
+    }
+
+    /**
+     * Saves the networks with their optimizers' state into {@code directory}: {@code actor.bin}
+     * (which {@code bellman eval} reads), {@code actor-target.bin}, {@code critic-K.bin} and
+     * {@code critic-K-target.bin} for each critic K = 1, 2, in {@link ModelFiles}' format. The
+     * replay buffer and the random streams are not saved.
+     *
+     * @param directory created if missing
+     * @throws IOException           if a file cannot be written
+     * @throws IllegalStateException before the first training call
+     */
+    public void saveNetworks(Path directory) throws IOException {
+        requireBuilt();
+        Files.createDirectories(directory);
+        ModelFiles.save(directory.resolve(ACTOR_FILE), actor, actorOptimizer);
+        ModelFiles.save(directory.resolve("actor-target.bin"), actorTarget);
+        for (int k = 0; k < critics.length; k++) {
+            ModelFiles.save(directory.resolve("critic-" + (k + 1) + ".bin"), critics[k], criticOptimizers[k]);
+            ModelFiles.save(directory.resolve("critic-" + (k + 1) + "-target.bin"), criticTargets[k]);
+        }
+    }
+
+    /**
+     * Loads networks and optimizer state written by {@link #saveNetworks(Path)} into a learner that
+     * has not trained yet, so that training continues from them.
+     *
+     * @param directory the directory {@link #saveNetworks(Path)} wrote
+     * @throws IOException              if a file is missing, unreadable or not a model file
+     * @throws IllegalStateException    if this learner has trained already
+     * @throws IllegalArgumentException if the files do not fit this configuration
+     */
+    public void loadNetworks(Path directory) throws IOException {
+        if (actor != null) {
+            throw new IllegalStateException("loadNetworks must come before the first training call");
+        }
+        ModelFiles.Loaded loadedActor = ModelFiles.loadWithOptimizer(directory.resolve(ACTOR_FILE));
+        Mlp loadedActorTarget = ModelFiles.load(directory.resolve("actor-target.bin"));
+        int[] sizes = loadedActor.net().config().layerSizes();
+        int observations = sizes[0];
+        int actions = sizes[sizes.length - 1];
+        buildNetworks(observations, actions);
+        requireSameShape(loadedActor.net(), actor, ACTOR_FILE);
+        actor.copyParametersFrom(loadedActor.net());
+        actorTarget.copyParametersFrom(loadedActorTarget);
+        actorOptimizer = adamOf(loadedActor, ACTOR_FILE);
+        for (int k = 0; k < critics.length; k++) {
+            String name = "critic-" + (k + 1) + ".bin";
+            ModelFiles.Loaded loadedCritic = ModelFiles.loadWithOptimizer(directory.resolve(name));
+            requireSameShape(loadedCritic.net(), critics[k], name);
+            critics[k].copyParametersFrom(loadedCritic.net());
+            criticTargets[k].copyParametersFrom(ModelFiles.load(directory.resolve("critic-" + (k + 1) + "-target.bin")));
+            criticOptimizers[k] = adamOf(loadedCritic, name);
+        }
+    }
+
+    private static void requireSameShape(Mlp loaded, Mlp expected, String name) {
+        if (!loaded.config().equals(expected.config())) {
+            throw new IllegalArgumentException(name + " holds a network " + loaded.config() + "; this configuration needs "
+                    + expected.config());
+        }
+    }
+
+    private static Adam adamOf(ModelFiles.Loaded loaded, String name) {
+        Optimizer optimizer = loaded.optimizer().orElseThrow(() -> new IllegalArgumentException(name
+                + " has no optimizer state; expected the Adam state saveNetworks writes"));
+        if (!(optimizer instanceof Adam adam)) {
+            throw new IllegalArgumentException(name + " holds a " + optimizer.getClass().getSimpleName()
+                    + " optimizer; expected Adam");
+        }
+        return adam;
+    }
+}
