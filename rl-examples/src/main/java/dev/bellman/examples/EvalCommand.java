@@ -5,7 +5,10 @@ import dev.bellman.core.Evaluation;
 import dev.bellman.core.Policy;
 import dev.bellman.core.space.BoxSpace;
 import dev.bellman.core.space.DiscreteSpace;
+import dev.bellman.deep.ac.ActionScaling;
+import dev.bellman.deep.ac.DeterministicActorCritic;
 import dev.bellman.deep.dqn.Dqn;
+import dev.bellman.deep.nn.Activation;
 import dev.bellman.deep.nn.InvalidModelFileException;
 import dev.bellman.deep.nn.Mlp;
 import dev.bellman.deep.nn.ModelFiles;
@@ -29,21 +32,26 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 /**
- * {@code bellman eval}: runs the greedy policy of a saved Q-network ({@code model.bin} from
- * {@code bellman train --out DIR}) and reports its returns; {@code --render} draws one episode as
- * an animated GIF.
+ * {@code bellman eval}: runs the policy of a network saved by {@code bellman train --out DIR}
+ * ({@code DIR/model.bin}) and reports its returns: the greedy policy of a Q-network (DQN) on a
+ * discrete-action environment, the deterministic policy of an actor (DDPG, TD3) on a
+ * continuous-action one. {@code --render} draws one episode as an animated GIF.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluates the greedy policy of a saved Q-network on a bundled environment.",
-                "Example: bellman eval --model runs/dqn/model.bin --env CartPole-v1 --episodes 100"})
+        description = {"Evaluates a saved network on a bundled environment: the greedy policy of a Q-network (DQN) "
+                + "for discrete actions, the deterministic policy of an actor (DDPG, TD3) for continuous ones.",
+                "Example: bellman eval --model runs/dqn/model.bin --env CartPole-v1 --episodes 100",
+                "Example: bellman eval --model runs/td3/model.bin --env Pendulum-v1 --render pendulum.gif"})
 final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "FILE", required = true,
-            description = "The network saved by bellman train --out DIR (DIR/model.bin).")
+            description = "The network saved by bellman train --out DIR (DIR/model.bin): a Q-network (dqn, double-dqn, "
+                    + "dueling-dqn) or an actor (ddpg, td3).")
     Path model;
 
     @Option(names = "--env", paramLabel = "ID", required = true,
-            description = "The environment: CartPole-v1, MountainCar-v0 or Acrobot-v1.")
+            description = "The environment: CartPole-v1, MountainCar-v0 or Acrobot-v1 for a Q-network; Pendulum-v1 or "
+                    + "MountainCarContinuous-v0 for an actor.")
     String environmentId;
 
     @Option(names = "--episodes", paramLabel = "N", defaultValue = "10",
@@ -79,23 +87,24 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--model " + model + ": " + e.getMessage());
         }
         Environment<double[], ?> registered = Environments.make(environmentId);
-        if (!(registered.actionSpace() instanceof DiscreteSpace actions)) {
-            throw new IllegalArgumentException("--env " + environmentId + " has continuous actions; a Q-network needs discrete ones");
-        }
         int observationSize = ((BoxSpace) registered.observationSpace()).dimension();
-        if (network.inputSize() != observationSize || network.outputSize() != actions.n()) {
-            throw new IllegalArgumentException("--model " + model + " takes " + network.inputSize() + " observation values and gives "
-                    + network.outputSize() + " action values; " + environmentId + " has " + observationSize + " and " + actions.n());
-        }
-        Policy<double[], Integer> greedy = Dqn.greedyPolicy(network);
-        Environment<double[], Integer> env = Environments.make(environmentId, Integer.class);
-        Evaluation evaluation = Evaluation.run(env, greedy, episodes, seed, 1_000_000);
-        EpisodeRecording recording = null;
-        if (render != null) {
-            try (AnimatedGif gif = AnimatedGif.create(render, 20)) {
-                recording = EpisodeRecorder.record(Environments.make(environmentId, Integer.class), greedy, seed, gif);
+        Played played;
+        if (registered.actionSpace() instanceof DiscreteSpace actions) {
+            requireSizes(network, observationSize, actions.n(), "a discrete-action environment needs a Q-network "
+                    + "saved by bellman train --algo dqn, double-dqn or dueling-dqn");
+            played = play(Integer.class, Dqn.greedyPolicy(network));
+        } else {
+            BoxSpace actions = (BoxSpace) registered.actionSpace();
+            String needed = "a continuous-action environment needs an actor saved by bellman train --algo ddpg or td3";
+            requireSizes(network, observationSize, actions.dimension(), needed);
+            if (network.config().output() != Activation.TANH) {
+                throw new IllegalArgumentException("--model " + model + " is not an actor: its output activation is "
+                        + network.config().output() + ", an actor's is TANH (" + needed + ")");
             }
+            played = play(double[].class, DeterministicActorCritic.deterministicPolicy(network, new ActionScaling(actions)));
         }
+        Evaluation evaluation = played.evaluation();
+        EpisodeRecording recording = played.recording();
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("environment", environmentId);
@@ -111,12 +120,39 @@ final class EvalCommand implements Callable<Integer> {
             json.put("gif", render.toString());
             json.put("gifFrames", recording.frames());
         }
-        String text = String.format(Locale.ROOT, "%s: greedy policy of %s over %d episodes: return %.1f \u00b1 %.1f, %.1f steps per episode%s%n",
-                environmentId, model, episodes, evaluation.meanReturn(), evaluation.standardDeviation(), evaluation.meanLength(),
+        String text = String.format(Locale.ROOT, "%s: %s policy of %s over %d episodes: return %.1f \u00b1 %.1f, %.1f steps per episode%s%n",
+                environmentId, registered.actionSpace() instanceof DiscreteSpace ? "greedy" : "deterministic", model, episodes, evaluation.meanReturn(), evaluation.standardDeviation(), evaluation.meanLength(),
                 threshold.isPresent() ? String.format(Locale.ROOT, " (solved at %.0f: %s)", threshold.getAsDouble(),
                         evaluation.meanReturn() >= threshold.getAsDouble() ? "yes" : "not yet") : "")
                 + (recording == null ? "" : String.format(Locale.ROOT, "Wrote %s: %d frames%n", render, recording.frames()));
         output.emit(spec.commandLine().getOut(), text, json);
         return 0;
+    }
+
+    /** The evaluation of a policy, and the GIF's recording with {@code --render} (else null). */
+    private record Played(Evaluation evaluation, EpisodeRecording recording) {
+    }
+
+    private <A> Played play(Class<A> actionType, Policy<double[], A> policy) throws IOException {
+        Evaluation evaluation = Evaluation.run(Environments.make(environmentId, actionType), policy, episodes, seed, 1_000_000);
+        EpisodeRecording recording = null;
+        if (render != null) {
+            try (AnimatedGif gif = AnimatedGif.create(render, 20)) {
+                recording = EpisodeRecorder.record(Environments.make(environmentId, actionType), policy, seed, gif);
+            }
+        }
+        return new Played(evaluation, recording);
+    }
+
+    /**
+     * @throws IllegalArgumentException if the network's input and output sizes are not the
+     *                                  environment's observation and action sizes
+     */
+    private void requireSizes(Mlp network, int observationSize, int actionSize, String needed) {
+        if (network.inputSize() != observationSize || network.outputSize() != actionSize) {
+            throw new IllegalArgumentException("--model " + model + " takes " + network.inputSize() + " observation values and gives "
+                    + network.outputSize() + " action values; " + environmentId + " has " + observationSize + " and " + actionSize
+                    + " (" + needed + ")");
+        }
     }
 }

@@ -17,6 +17,10 @@ import dev.bellman.core.space.DiscreteSpace;
 import dev.bellman.core.wrappers.TimeLimit;
 import dev.bellman.core.wrappers.TransformObservation;
 import dev.bellman.core.wrappers.Wrapper;
+import dev.bellman.deep.ac.ActorCriticConfig;
+import dev.bellman.deep.ac.Ddpg;
+import dev.bellman.deep.ac.DeterministicActorCritic;
+import dev.bellman.deep.ac.Td3;
 import dev.bellman.deep.dqn.Dqn;
 import dev.bellman.deep.dqn.DqnConfig;
 import dev.bellman.deep.nn.ModelFiles;
@@ -39,28 +43,37 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 /**
- * {@code bellman train}: trains a linear control method on a bundled control task and evaluates
- * its greedy policy.
+ * {@code bellman train}: trains a linear control method or DQN on a bundled discrete-action control
+ * task, or DDPG or TD3 on a continuous-action one, and evaluates its greedy (deterministic) policy.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Trains a learner on a bundled environment and evaluates its greedy policy.",
-                "Example: bellman train --env MountainCar-v0 --algo sarsa --features tile-coding:8x8x8 --episodes 500"})
+        description = {"Trains a learner on a bundled environment and evaluates its greedy (deterministic) policy.",
+                "Example: bellman train --env MountainCar-v0 --algo sarsa --features tile-coding:8x8x8 --episodes 500",
+                "Example: bellman train --env Pendulum-v1 --algo td3 --out runs/td3"})
 final class TrainCommand implements Callable<Integer> {
 
     /** The linear algorithms this command trains. */
     static final List<String> ALGORITHMS = List.of("sarsa", "n-step-sarsa", "q-learning", "true-online-sarsa-lambda", "lspi");
-    /** The deep algorithms this command trains. */
+    /** The deep algorithms for discrete actions this command trains. */
     static final List<String> DEEP_ALGORITHMS = List.of("dqn", "double-dqn", "dueling-dqn");
-    /** The file the trained network is saved to under {@code --out}. */
+    /** The deep algorithms for continuous actions this command trains. */
+    static final List<String> ACTOR_CRITIC_ALGORITHMS = List.of("ddpg", "td3");
+    /** The file the trained network (Q-network or actor) is saved to under {@code --out}. */
     static final String MODEL_FILE = "model.bin";
+    /** The directory under {@code --out} that holds every network of DDPG and TD3, with optimizer state. */
+    static final String NETWORKS_DIRECTORY = "networks";
 
     @Option(names = "--env", paramLabel = "ID", required = true,
-            description = "The environment: CartPole-v1, MountainCar-v0 or Acrobot-v1 (discrete actions).")
+            description = "The environment: CartPole-v1, MountainCar-v0 or Acrobot-v1 (discrete actions: linear "
+                    + "learners, DQN); Pendulum-v1 or MountainCarContinuous-v0 (continuous actions: DDPG, TD3).")
     String environmentId;
 
     @Option(names = "--algo", paramLabel = "NAME", defaultValue = "sarsa",
             description = "Linear: sarsa (default), n-step-sarsa, q-learning, true-online-sarsa-lambda, lspi. "
-                    + "Deep: dqn, double-dqn, dueling-dqn (double DQN with dueling heads).")
+                    + "Deep, discrete actions: dqn, double-dqn, dueling-dqn (double DQN with dueling heads). "
+                    + "Deep, continuous actions: ddpg, td3. Deep learners take rl-zoo's settings and training length "
+                    + "for the environment unless options say otherwise (steps: CartPole-v1 50000, Acrobot-v1 100000, "
+                    + "MountainCar-v0 120000; Pendulum-v1 20000, MountainCarContinuous-v0 300000).")
     String algorithm;
 
     @Option(names = "--features", paramLabel = "SPEC",
@@ -81,7 +94,8 @@ final class TrainCommand implements Callable<Integer> {
     Double epsilon;
 
     @Option(names = "--gamma", paramLabel = "G",
-            description = "Discount factor in [0, 1]. Default: 1 for MountainCar-v0 and Acrobot-v1 (S&B), 0.99 otherwise.")
+            description = "Discount factor in [0, 1]. Default, linear learners: 1 for MountainCar-v0 and Acrobot-v1 (S&B), "
+                    + "0.99 otherwise; deep learners: rl-zoo's (0.98 on MountainCar-v0 and Pendulum-v1), else 0.99.")
     Double gamma;
 
     @Option(names = "--lambda", paramLabel = "L", defaultValue = "0.9",
@@ -94,7 +108,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--time-limit", paramLabel = "STEPS",
             description = "Truncate episodes after STEPS steps, 0 for no limit. Default: the registered limit "
-                    + "(200 for MountainCar-v0, 500 for CartPole-v1 and Acrobot-v1).")
+                    + "(200 for MountainCar-v0 and Pendulum-v1, 500 for CartPole-v1 and Acrobot-v1, "
+                    + "999 for MountainCarContinuous-v0).")
     Integer timeLimit;
 
     @Option(names = "--bounds", paramLabel = "LOW:HIGH,...",
@@ -107,12 +122,12 @@ final class TrainCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--eval-episodes", paramLabel = "K", defaultValue = "10",
-            description = "Greedy evaluation episodes after training (reset with seeds SEED+1000000+i); 0 for none. "
+            description = "Greedy (DDPG, TD3: noise-free) evaluation episodes after training (reset with seeds SEED+1000000+i); 0 for none. "
                     + "Default: ${DEFAULT-VALUE}.")
     int evalEpisodes;
 
     @Mixin
-    DqnOptions dqnOptions = new DqnOptions();
+    DeepOptions deepOptions = new DeepOptions();
 
     @Mixin
     OutputOptions output = new OutputOptions();
@@ -124,19 +139,21 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         output.json();
         String algo = algorithm.toLowerCase(Locale.ROOT);
-        if (!ALGORITHMS.contains(algo) && !DEEP_ALGORITHMS.contains(algo)) {
+        boolean continuous = ACTOR_CRITIC_ALGORITHMS.contains(algo);
+        if (!ALGORITHMS.contains(algo) && !DEEP_ALGORITHMS.contains(algo) && !continuous) {
             throw new IllegalArgumentException("--algo " + algorithm + " is not allowed; expected one of "
-                    + String.join(", ", ALGORITHMS) + ", " + String.join(", ", DEEP_ALGORITHMS));
+                    + String.join(", ", ALGORITHMS) + ", " + String.join(", ", DEEP_ALGORITHMS) + ", "
+                    + String.join(", ", ACTOR_CRITIC_ALGORITHMS));
         }
         checkOptions();
-        Environment<double[], Integer> env = environment();
+        checkActionSpace(algo, continuous);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("environment", environmentId);
         json.put("algorithm", algo);
-        Trained trained = DEEP_ALGORITHMS.contains(algo) ? trainDeep(algo, env, json) : trainLinear(algo, env, json);
+        Trained<?> trained = continuous ? trainActorCritic(algo, json)
+                : DEEP_ALGORITHMS.contains(algo) ? trainDeep(algo, json) : trainLinear(algo, json);
         TrainingReport report = trained.report();
-        Evaluation evaluation = evalEpisodes == 0 ? null
-                : Evaluation.run(environment(), trained.learner().policy(), evalEpisodes, seed + 1_000_000L, 100_000);
+        Evaluation evaluation = evaluate(trained);
 
         json.put("seed", seed);
         json.put("episodes", report.episodeCount());
@@ -158,6 +175,9 @@ final class TrainCommand implements Callable<Integer> {
             LearningCurve.writePng(trained.log(), algo + " on " + environmentId, written.resolve("learning-curve.png"));
             if (trained.learner() instanceof Dqn dqn) {
                 ModelFiles.save(written.resolve(MODEL_FILE), dqn.network());
+            } else if (trained.learner() instanceof DeterministicActorCritic actorCritic) {
+                ModelFiles.save(written.resolve(MODEL_FILE), actorCritic.actor());
+                actorCritic.saveNetworks(written.resolve(NETWORKS_DIRECTORY));
             }
         }
         return 0;
@@ -166,12 +186,21 @@ final class TrainCommand implements Callable<Integer> {
     /**
      * What a training run produced.
      *
+     * @param actionType  the class of the environment's actions
      * @param description the first line of the text report: the learner and its settings
      */
-    private record Trained(Learner<double[], Integer> learner, TrainingReport report, EpisodeLog log, String description) {
+    private record Trained<A>(Learner<double[], A> learner, Class<A> actionType, TrainingReport report, EpisodeLog log,
+                              String description) {
     }
 
-    private Trained trainLinear(String algo, Environment<double[], Integer> env, Map<String, Object> json) {
+    /** @return the evaluation of the trained policy on fresh environments, or null with {@code --eval-episodes 0} */
+    private <A> Evaluation evaluate(Trained<A> trained) {
+        return evalEpisodes == 0 ? null : Evaluation.run(environment(trained.actionType()), trained.learner().policy(),
+                evalEpisodes, seed + 1_000_000L, 100_000);
+    }
+
+    private Trained<Integer> trainLinear(String algo, Map<String, Object> json) {
+        Environment<double[], Integer> env = environment(Integer.class);
         FeatureSpec featureSpec = FeatureSpec.parse(features == null ? "tile-coding:8x8" : features, "--features");
         DiscreteSpace actions = (DiscreteSpace) env.actionSpace();
         double[][] box = featureBounds(env);
@@ -200,16 +229,14 @@ final class TrainCommand implements Callable<Integer> {
         TrainingReport report = budget.train(learner, env);
         String description = String.format(Locale.ROOT, "%s: %s with %s features (%d weights), alpha %s, epsilon %s, gamma %s, seed %d",
                 environmentId, algo, featureSpec.text(), actionFeatures.dimension(), stepSize, exploration, discount, seed);
-        return new Trained(learner, report, log, description);
+        return new Trained<>(learner, Integer.class, report, log, description);
     }
 
-    private Trained trainDeep(String algo, Environment<double[], Integer> env, Map<String, Object> json) {
-        if (features != null || alpha != null || epsilon != null) {
-            throw new IllegalArgumentException((features != null ? "--features" : alpha != null ? "--alpha" : "--epsilon")
-                    + " applies to the linear learners, not " + algo + " (see --learning-rate, --final-epsilon)");
-        }
-        DqnConfig config = dqnOptions.config(environmentId, algo, gamma);
-        long planned = budget.steps != null ? budget.steps : DqnOptions.zooSteps(environmentId);
+    private Trained<Integer> trainDeep(String algo, Map<String, Object> json) {
+        rejectLinearOptions(algo, "--learning-rate, --final-epsilon");
+        DqnConfig config = deepOptions.dqnConfig(environmentId, algo, gamma);
+        Environment<double[], Integer> env = environment(Integer.class);
+        long planned = budget.steps != null ? budget.steps : DeepOptions.zooSteps(environmentId, algo);
         Dqn dqn = new Dqn(config, planned, seed);
         json.put("config", config);
         EpisodeLog log = new EpisodeLog();
@@ -218,10 +245,36 @@ final class TrainCommand implements Callable<Integer> {
         json.put("gradientSteps", dqn.gradientSteps());
         String description = String.format(Locale.ROOT, "%s: %s, network %s, learning rate %s, batch %d, seed %d",
                 environmentId, algo, Arrays.toString(config.hiddenLayers()), config.learningRate(), config.batchSize(), seed);
-        return new Trained(dqn, report, log, description);
+        return new Trained<>(dqn, Integer.class, report, log, description);
     }
 
-    private String text(Map<String, Object> json, Trained trained, Evaluation evaluation, OptionalDouble threshold) {
+    private Trained<double[]> trainActorCritic(String algo, Map<String, Object> json) {
+        rejectLinearOptions(algo, "--learning-rate, --noise");
+        ActorCriticConfig config = deepOptions.actorCriticConfig(environmentId, algo, gamma);
+        Environment<double[], double[]> env = environment(double[].class);
+        DeterministicActorCritic learner = algo.equals("td3") ? new Td3(config, seed) : new Ddpg(config, seed);
+        json.put("config", config);
+        EpisodeLog log = new EpisodeLog();
+        learner.addListener(log);
+        TrainingReport report = budget.given() ? budget.train(learner, env)
+                : budget.train(learner, env, Budget.steps(DeepOptions.zooSteps(environmentId, algo)));
+        json.put("gradientSteps", learner.gradientSteps());
+        json.put("actorUpdates", learner.actorUpdates());
+        String description = String.format(Locale.ROOT, "%s: %s, networks %s, learning rate %s, batch %d, noise %s, seed %d",
+                environmentId, algo, Arrays.toString(config.hiddenLayers()), config.actorLearningRate(), config.batchSize(),
+                DeepOptions.noiseText(config), seed);
+        return new Trained<>(learner, double[].class, report, log, description);
+    }
+
+    /** @throws IllegalArgumentException if an option of the linear learners is given to a deep one */
+    private void rejectLinearOptions(String algo, String alternatives) {
+        if (features != null || alpha != null || epsilon != null) {
+            throw new IllegalArgumentException((features != null ? "--features" : alpha != null ? "--alpha" : "--epsilon")
+                    + " applies to the linear learners, not " + algo + " (see " + alternatives + ")");
+        }
+    }
+
+    private String text(Map<String, Object> json, Trained<?> trained, Evaluation evaluation, OptionalDouble threshold) {
         String nl = System.lineSeparator();
         EpisodeLog log = trained.log();
         StringBuilder text = new StringBuilder();
@@ -236,8 +289,9 @@ final class TrainCommand implements Callable<Integer> {
                     (Double) json.get("meanReturnFirst10"), (Double) json.get("meanReturnLast10")));
         }
         if (evaluation != null) {
-            text.append(String.format(Locale.ROOT, "Greedy policy over %d evaluation episodes: return %.1f \u00b1 %.1f, "
-                            + "%.1f steps per episode%s%n", evaluation.returns().length, evaluation.meanReturn(),
+            text.append(String.format(Locale.ROOT, "%s policy over %d evaluation episodes: return %.1f \u00b1 %.1f, "
+                            + "%.1f steps per episode%s%n", trained.actionType() == Integer.class ? "Greedy" : "Deterministic",
+                    evaluation.returns().length, evaluation.meanReturn(),
                     evaluation.standardDeviation(), evaluation.meanLength(),
                     threshold.isPresent() ? String.format(Locale.ROOT, " (solved at %.0f: %s)", threshold.getAsDouble(),
                             evaluation.meanReturn() >= threshold.getAsDouble() ? "yes" : "not yet") : ""));
@@ -247,25 +301,43 @@ final class TrainCommand implements Callable<Integer> {
 
     private static double meanOf(double[] values, int from, int to) {
         int start = Math.max(0, from);
-        if (to <= start) {
+        int end = Math.min(to, values.length);
+        if (end <= start) {
             return Double.NaN;
         }
         double sum = 0;
-        for (int i = start; i < to; i++) {
+        for (int i = start; i < end; i++) {
             sum += values[i];
         }
-        return sum / (to - start);
+        return sum / (end - start);
     }
 
-    /** The environment as registered, with the time limit replaced if {@code --time-limit} says so. */
-    private Environment<double[], Integer> environment() {
-        if (!(Environments.make(environmentId).actionSpace() instanceof DiscreteSpace)) {
-            throw new IllegalArgumentException("--env " + environmentId + " has continuous actions; these learners need "
-                    + "discrete ones (CartPole-v1, MountainCar-v0, Acrobot-v1)");
+    /**
+     * @throws IllegalArgumentException if the environment's actions are continuous and the learner
+     *                                  needs discrete ones, or the other way round
+     */
+    private void checkActionSpace(String algo, boolean continuousLearner) {
+        boolean discreteEnvironment = Environments.make(environmentId).actionSpace() instanceof DiscreteSpace;
+        if (continuousLearner && discreteEnvironment) {
+            throw new IllegalArgumentException("--env " + environmentId + " has discrete actions; " + algo
+                    + " needs continuous ones (Pendulum-v1, MountainCarContinuous-v0); for discrete actions use dqn or a linear learner");
         }
-        Environment<double[], Integer> env = Environments.make(environmentId, Integer.class);
-        if (timeLimit != null && env instanceof Wrapper<double[], Integer> registered) {
-            Environment<double[], Integer> raw = registered.inner();
+        if (!continuousLearner && !discreteEnvironment) {
+            throw new IllegalArgumentException("--env " + environmentId + " has continuous actions; " + algo
+                    + " needs discrete ones (CartPole-v1, MountainCar-v0, Acrobot-v1); for continuous actions use ddpg or td3");
+        }
+    }
+
+    /**
+     * The environment as registered, with the time limit replaced if {@code --time-limit} says so
+     * and observations clipped into {@code --bounds} if given.
+     *
+     * @param actionType the class of its actions, which {@link #checkActionSpace} has checked
+     */
+    private <A> Environment<double[], A> environment(Class<A> actionType) {
+        Environment<double[], A> env = Environments.make(environmentId, actionType);
+        if (timeLimit != null && env instanceof Wrapper<double[], A> registered) {
+            Environment<double[], A> raw = registered.inner();
             env = timeLimit == 0 ? raw : new TimeLimit<>(raw, timeLimit);
         }
         if (bounds != null) {
@@ -284,7 +356,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** The features' bounds: {@code --bounds}, else the observation space's, which must then be finite. */
-    private double[][] featureBounds(Environment<double[], Integer> env) {
+    private double[][] featureBounds(Environment<double[], ?> env) {
         if (bounds != null) {
             return parseBounds(env);
         }
@@ -299,7 +371,7 @@ final class TrainCommand implements Callable<Integer> {
         return new double[][] {box.low(), box.high()};
     }
 
-    private double[][] parseBounds(Environment<double[], Integer> env) {
+    private double[][] parseBounds(Environment<double[], ?> env) {
         int dimension = ((BoxSpace) env.observationSpace()).dimension();
         String[] parts = bounds.split(",");
         if (parts.length != dimension) {

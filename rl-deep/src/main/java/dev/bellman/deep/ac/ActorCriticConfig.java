@@ -29,7 +29,10 @@ import java.util.Arrays;
  * @param policyDelay         critic updates per actor and target update (DDPG 1, TD3 2)
  * @param targetPolicyNoise   σ of the noise added to the target action (DDPG 0, TD3 0.2)
  * @param targetNoiseClip     the bound on that noise (DDPG 0, TD3 0.5)
- * @param threads             ND4J's thread count for the matrix products (default 1)
+ * @param threads             1 (default): all work on the calling thread; 2 or more: independent
+ *                            matrix products (target and online passes, weight gradients beside
+ *                            deltas, TD3's two critics) also run on a second thread. Each product
+ *                            runs on one BLAS thread either way, so the numbers are identical.
  */
 public record ActorCriticConfig(int[] hiddenLayers, double actorLearningRate, double criticLearningRate, int bufferSize,
                                 int learningStarts, int batchSize, double tau, double gamma, int trainFrequency,

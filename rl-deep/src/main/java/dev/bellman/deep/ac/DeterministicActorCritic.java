@@ -12,6 +12,7 @@ import dev.bellman.deep.nn.MlpConfig;
 import dev.bellman.deep.nn.ModelFiles;
 import dev.bellman.deep.nn.Nd4jThreads;
 import dev.bellman.deep.nn.Optimizer;
+import dev.bellman.deep.nn.WorkerLane;
 import dev.bellman.deep.replay.Batch;
 import dev.bellman.deep.replay.ReplayBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,9 +23,11 @@ import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * The deterministic actor-critic shared by {@link Ddpg} and {@link Td3}, with Stable-Baselines3's
@@ -84,14 +87,25 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
     private INDArray observations;
     private INDArray nextObservations;
     private INDArray criticInput;
-    private INDArray criticGradient;
+    private INDArray nextCriticInput;
+    private INDArray[] criticGradients;
+    private INDArray actorCriticGradient;
     private INDArray actorGradient;
     private float[] criticInputHeap;
-    private float[] criticGradientHeap;
+    private float[] nextCriticInputHeap;
+    private float[][] criticValues;
+    private float[][] criticGradientHeaps;
+    private float[] actorCriticGradientHeap;
     private float[] actorGradientHeap;
     private float[] actionsHeap;
+    private float[] nextActionsHeap;
+    private double[] smoothingNoise;
     private float[] targets;
     private float[] minimumNextValues;
+    private double lastCriticLoss;
+    private double lastMeanQ;
+    /** The second core's lane when {@code threads >= 2}, else null. */
+    private WorkerLane lane;
     private double[] scaledAction;
     private double[] noiseSample;
     private double[] lastAction;
@@ -152,7 +166,7 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         actionSize = actions;
         int[] hidden = config.hiddenLayers();
         // Independent streams per network, all from the learner's seed: same seed, same networks.
-        java.util.SplittableRandom seeds = new java.util.SplittableRandom(seed());
+        SplittableRandom seeds = new SplittableRandom(seed());
         actor = new Mlp(new MlpConfig(layers(observations, hidden, actions), Activation.RELU, Activation.TANH),
                 seeds.nextLong());
         actorTarget = actor.copy();
@@ -178,7 +192,8 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
     }
 
     private void buildWorkspace() {
-        Nd4jThreads.use(config.threads());
+        // Each matrix product on one BLAS thread: a second core, if any, takes the worker lane.
+        Nd4jThreads.use(1);
         int size = config.batchSize();
         replay = new ReplayBuffer(config.bufferSize(), observationSize, actionSize, config.gamma(), 1);
         batch = new Batch(size, observationSize, actionSize);
@@ -186,12 +201,24 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         nextObservations = Nd4j.create(DataType.FLOAT, size, observationSize);
         int criticWidth = observationSize + actionSize;
         criticInput = Nd4j.create(DataType.FLOAT, size, criticWidth);
-        criticGradient = Nd4j.create(DataType.FLOAT, size, 1);
+        nextCriticInput = Nd4j.create(DataType.FLOAT, size, criticWidth);
+        int criticCount = config.critics();
+        criticGradients = new INDArray[criticCount];
+        criticValues = new float[criticCount][size];
+        criticGradientHeaps = new float[criticCount][size];
+        for (int k = 0; k < criticCount; k++) {
+            criticGradients[k] = Nd4j.create(DataType.FLOAT, size, 1);
+        }
+        actorCriticGradient = Nd4j.create(DataType.FLOAT, size, 1);
         actorGradient = Nd4j.create(DataType.FLOAT, size, actionSize);
         criticInputHeap = new float[size * criticWidth];
-        criticGradientHeap = new float[size];
+        nextCriticInputHeap = new float[size * criticWidth];
+        actorCriticGradientHeap = new float[size];
         actorGradientHeap = new float[size * actionSize];
         actionsHeap = new float[size * actionSize];
+        nextActionsHeap = new float[size * actionSize];
+        smoothingNoise = new double[size * actionSize];
+        lane = config.threads() >= 2 ? new WorkerLane() : null;
         targets = new float[size];
         minimumNextValues = new float[size];
         scaledAction = new double[actionSize];
@@ -252,17 +279,15 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         int steps = config.gradientSteps();
         for (int i = 0; i < steps; i++) {
             gradientStepsDone++;
+            boolean actorDue = gradientStepsDone % config.policyDelay() == 0;
             replay.sample(batch, random());
-            double[] critic = updateCritics();
-            criticLoss += critic[0];
-            q += critic[1];
-            if (gradientStepsDone % config.policyDelay() == 0) {
-                actorLoss += updateActor();
+            prepareBatch();
+            updateCritics(actorDue);
+            criticLoss += lastCriticLoss;
+            q += lastMeanQ;
+            if (actorDue) {
+                actorLoss += updateActorAndTargets();
                 actorUpdates++;
-                actorTarget.polyakUpdate(actor, config.tau());
-                for (int k = 0; k < critics.length; k++) {
-                    criticTargets[k].polyakUpdate(critics[k], config.tau());
-                }
             }
         }
         if (steps > 0) {
@@ -276,24 +301,37 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         }
     }
 
-    /** One gradient step of every critic on the sampled batch; returns {summed loss, mean Q_1}. */
-    private double[] updateCritics() {
+    /** Copies the sampled batch into the networks' inputs and draws the target smoothing noise. */
+    private void prepareBatch() {
         int size = config.batchSize();
         FloatViews.view(observations, "observations").put(batch.observations(), 0, size * observationSize);
         FloatViews.view(nextObservations, "next observations").put(batch.nextObservations(), 0, size * observationSize);
-
-        FloatViews.view(actorTarget.forward(nextObservations), "target actions").get(0, actionsHeap);
         double smoothing = config.targetPolicyNoise();
-        double clip = config.targetNoiseClip();
         if (smoothing > 0) {
-            for (int i = 0; i < actionsHeap.length; i++) {
-                double perturbation = Math.max(-clip, Math.min(clip, smoothing * random().nextGaussian()));
-                actionsHeap[i] = (float) Math.max(-1.0, Math.min(1.0, actionsHeap[i] + perturbation));
+            // Drawn here, on the caller's thread, so that the stream's order does not depend on the lanes.
+            double clip = config.targetNoiseClip();
+            for (int i = 0; i < smoothingNoise.length; i++) {
+                smoothingNoise[i] = Math.max(-clip, Math.min(clip, smoothing * random().nextGaussian()));
             }
         }
-        fillCriticInput(batch.nextObservations(), actionsHeap);
+        fillCriticInput(criticInput, criticInputHeap, batch.observations(), batch.continuousActions());
+    }
+
+    /**
+     * y = r + discount · min_k Q'_k(s', ã): independent of the online networks' forward passes, so
+     * it runs on the worker lane beside them.
+     */
+    private void computeTargets() {
+        int size = config.batchSize();
+        FloatViews.view(actorTarget.forward(nextObservations), "target actions").get(0, nextActionsHeap);
+        if (config.targetPolicyNoise() > 0) {
+            for (int i = 0; i < nextActionsHeap.length; i++) {
+                nextActionsHeap[i] = (float) Math.max(-1.0, Math.min(1.0, nextActionsHeap[i] + smoothingNoise[i]));
+            }
+        }
+        fillCriticInput(nextCriticInput, nextCriticInputHeap, batch.nextObservations(), nextActionsHeap);
         for (int k = 0; k < criticTargets.length; k++) {
-            FloatBuffer values = FloatViews.view(criticTargets[k].forward(criticInput), "target Q");
+            FloatBuffer values = FloatViews.view(criticTargets[k].forward(nextCriticInput), "target Q");
             for (int i = 0; i < size; i++) {
                 float value = values.get(i);
                 minimumNextValues[i] = k == 0 ? value : Math.min(minimumNextValues[i], value);
@@ -304,20 +342,41 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         for (int i = 0; i < size; i++) {
             targets[i] = (float) (rewards[i] + (double) discounts[i] * minimumNextValues[i]);
         }
+    }
 
-        fillCriticInput(batch.observations(), batch.continuousActions());
+    /**
+     * One gradient step of every critic on the prepared batch; sets {@link #lastCriticLoss} (summed
+     * over the critics) and {@link #lastMeanQ} (of the first critic). With {@code actorDue}, also
+     * runs the actor's forward pass, whose parameters the critics' step does not change.
+     */
+    private void updateCritics(boolean actorDue) {
+        int size = config.batchSize();
+        if (lane != null) {
+            lane.run(this::computeTargets);
+        } else {
+            computeTargets();
+        }
+        for (int k = 0; k < critics.length; k++) {
+            FloatViews.view(critics[k].forward(criticInput), "Q").get(0, criticValues[k]);
+        }
+        if (actorDue) {
+            FloatViews.view(actor.forward(observations), "actions").get(0, actionsHeap);
+        }
+        if (lane != null) {
+            lane.join();
+        }
         double loss = 0;
         double meanQ = 0;
         for (int k = 0; k < critics.length; k++) {
-            FloatBuffer values = FloatViews.view(critics[k].forward(criticInput), "Q");
+            float[] values = criticValues[k];
+            float[] gradient = criticGradientHeaps[k];
             double criticLoss = 0;
             for (int i = 0; i < size; i++) {
-                double q = values.get(i);
-                double error = q - targets[i];
+                double error = (double) values[i] - targets[i];
                 criticLoss += error * error;
-                criticGradientHeap[i] = (float) (2 * error / size);
+                gradient[i] = (float) (2 * error / size);
                 if (k == 0) {
-                    meanQ += q;
+                    meanQ += values[i];
                 }
             }
             if (!Double.isFinite(criticLoss)) {
@@ -326,33 +385,64 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
                         + "; try a smaller learning rate");
             }
             loss += criticLoss / size;
-            FloatViews.view(criticGradient, "critic gradient").put(0, criticGradientHeap);
-            critics[k].backward(criticGradient);
-            criticOptimizers[k].step(critics[k]);
+            FloatViews.view(criticGradients[k], "critic gradient").put(0, gradient);
         }
-        return new double[] {loss, meanQ / size};
+        if (lane != null && critics.length == 2) {
+            // Twin critics are independent: one per lane.
+            lane.run(() -> stepCritic(1, null));
+            stepCritic(0, null);
+            lane.join();
+        } else {
+            for (int k = 0; k < critics.length; k++) {
+                stepCritic(k, lane);
+            }
+        }
+        lastCriticLoss = loss;
+        lastMeanQ = meanQ / size;
     }
 
-    /** One gradient step of the actor through the first critic; returns the actor's loss. */
-    private double updateActor() {
+    private void stepCritic(int k, WorkerLane weightGradientLane) {
+        if (weightGradientLane != null) {
+            critics[k].backward(criticGradients[k], weightGradientLane);
+        } else {
+            critics[k].backward(criticGradients[k]);
+        }
+        criticOptimizers[k].step(critics[k]);
+    }
+
+    /**
+     * One gradient step of the actor through the first critic, on the actions of the forward pass
+     * {@link #updateCritics} ran, then the Polyak step of every target network; returns the
+     * actor's loss.
+     */
+    private double updateActorAndTargets() {
         int size = config.batchSize();
-        FloatViews.view(actor.forward(observations), "actions").get(0, actionsHeap);
-        fillCriticInput(batch.observations(), actionsHeap);
+        if (lane != null) {
+            // The critic targets are not read again in this step: move them beside the actor's work.
+            lane.run(this::moveCriticTargets);
+        }
+        fillCriticInput(criticInput, criticInputHeap, batch.observations(), actionsHeap);
         FloatBuffer values = FloatViews.view(critics[0].forward(criticInput), "Q");
         double sum = 0;
         for (int i = 0; i < size; i++) {
             sum += values.get(i);
         }
-        java.util.Arrays.fill(criticGradientHeap, (float) (-1.0 / size));
-        FloatViews.view(criticGradient, "critic gradient").put(0, criticGradientHeap);
-        FloatBuffer inputGradient = FloatViews.view(critics[0].inputGradient(criticGradient), "input gradient");
+        Arrays.fill(actorCriticGradientHeap, (float) (-1.0 / size));
+        FloatViews.view(actorCriticGradient, "critic gradient").put(0, actorCriticGradientHeap);
+        FloatBuffer inputGradient = FloatViews.view(critics[0].inputGradient(actorCriticGradient), "input gradient");
         int width = observationSize + actionSize;
         for (int i = 0; i < size; i++) {
             inputGradient.get(i * width + observationSize, actorGradientHeap, i * actionSize, actionSize);
         }
         FloatViews.view(actorGradient, "actor gradient").put(0, actorGradientHeap);
-        actor.backward(actorGradient);
+        if (lane != null) {
+            actor.backward(actorGradient, lane);
+        } else {
+            actor.backward(actorGradient);
+            moveCriticTargets();
+        }
         actorOptimizer.step(actor);
+        actorTarget.polyakUpdate(actor, config.tau());
         actorUpdatesDone++;
         double loss = -sum / size;
         if (!Double.isFinite(loss)) {
@@ -362,15 +452,21 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         return loss;
     }
 
-    /** Writes rows {@code [observation_i, action_i]} into the critic's input. */
-    private void fillCriticInput(float[] observationRows, float[] actionRows) {
+    private void moveCriticTargets() {
+        for (int k = 0; k < critics.length; k++) {
+            criticTargets[k].polyakUpdate(critics[k], config.tau());
+        }
+    }
+
+    /** Writes rows {@code [observation_i, action_i]} into a critic input. */
+    private void fillCriticInput(INDArray input, float[] heap, float[] observationRows, float[] actionRows) {
         int size = config.batchSize();
         int width = observationSize + actionSize;
         for (int i = 0; i < size; i++) {
-            System.arraycopy(observationRows, i * observationSize, criticInputHeap, i * width, observationSize);
-            System.arraycopy(actionRows, i * actionSize, criticInputHeap, i * width + observationSize, actionSize);
+            System.arraycopy(observationRows, i * observationSize, heap, i * width, observationSize);
+            System.arraycopy(actionRows, i * actionSize, heap, i * width + observationSize, actionSize);
         }
-        FloatViews.view(criticInput, "critic input").put(0, criticInputHeap);
+        FloatViews.view(input, "critic input").put(0, heap);
     }
 
     /** @return gradient steps taken so far (critic updates) */
