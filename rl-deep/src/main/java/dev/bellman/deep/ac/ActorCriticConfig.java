@@ -24,7 +24,7 @@ import java.util.Arrays;
  * @param noise               the exploration noise's kind (default {@link NoiseType#GAUSSIAN})
  * @param noiseSigma          its σ in scaled-action units, {@code >= 0} (default 0.1)
  * @param noiseTheta          the Ornstein–Uhlenbeck reversion rate θ (default 0.15)
- * @param noiseDt             the Ornstein–Uhlenbeck time step (default 0.01)
+ * @param noiseDt             the Ornstein–Uhlenbeck time step, with θ dt < 2 (default 0.01)
  * @param critics             1 (DDPG) or 2 (TD3's twin critics, the minimum in the target)
  * @param policyDelay         critic updates per actor and target update (DDPG 1, TD3 2)
  * @param targetPolicyNoise   σ of the noise added to the target action (DDPG 0, TD3 0.2)
@@ -85,6 +85,10 @@ public record ActorCriticConfig(int[] hiddenLayers, double actorLearningRate, do
         NoiseChecks.sigma(noiseSigma);
         positiveFinite(noiseTheta, "noiseTheta");
         positiveFinite(noiseDt, "noiseDt");
+        if (!(noiseTheta * noiseDt < 2)) {
+            throw new IllegalArgumentException("noiseTheta " + noiseTheta + " times noiseDt " + noiseDt + " is "
+                    + noiseTheta * noiseDt + "; the Ornstein-Uhlenbeck process reverts only for theta * dt < 2");
+        }
         if (critics != 1 && critics != 2) {
             throw new IllegalArgumentException("critics " + critics + " must be 1 (DDPG) or 2 (TD3)");
         }

@@ -511,11 +511,16 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
      * The deterministic policy of a snapshot of the actor, scaled to the action space it was
      * trained on: the policy to evaluate.
      *
-     * @throws IllegalStateException before the first training call
+     * @throws IllegalStateException before the first training call (also after {@link #loadNetworks},
+     *                               which does not know the action bounds)
      */
     @Override
     public Policy<double[], double[]> policy() {
         requireBuilt();
+        if (scaling == null) {
+            throw new IllegalStateException("the action bounds are known from the first training call; after loadNetworks, "
+                    + "train first or use deterministicPolicy(actor(), new ActionScaling(space))");
+        }
         return deterministicPolicy(actor.copy(), scaling);
     }
 
@@ -582,31 +587,46 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         if (actor != null) {
             throw new IllegalStateException("loadNetworks must come before the first training call");
         }
+        // Everything is read and checked before anything is kept: a failed load leaves the learner untouched.
         ModelFiles.Loaded loadedActor = ModelFiles.loadWithOptimizer(directory.resolve(ACTOR_FILE));
         Mlp loadedActorTarget = ModelFiles.load(directory.resolve("actor-target.bin"));
         int[] sizes = loadedActor.net().config().layerSizes();
         int observations = sizes[0];
         int actions = sizes[sizes.length - 1];
-        buildNetworks(observations, actions);
-        requireSameShape(loadedActor.net(), actor, ACTOR_FILE);
-        actor.copyParametersFrom(loadedActor.net());
-        actorTarget.copyParametersFrom(loadedActorTarget);
-        actorOptimizer = adamOf(loadedActor, ACTOR_FILE);
-        for (int k = 0; k < critics.length; k++) {
+        MlpConfig actorShape = new MlpConfig(layers(observations, config.hiddenLayers(), actions), Activation.RELU,
+                Activation.TANH);
+        MlpConfig criticShape = new MlpConfig(layers(observations + actions, config.hiddenLayers(), 1), Activation.RELU,
+                Activation.IDENTITY);
+        requireShape(loadedActor.net(), actorShape, ACTOR_FILE);
+        requireShape(loadedActorTarget, actorShape, "actor-target.bin");
+        Adam loadedActorOptimizer = adamOf(loadedActor, ACTOR_FILE);
+        Mlp[] loadedCritics = new Mlp[config.critics()];
+        Mlp[] loadedCriticTargets = new Mlp[config.critics()];
+        Adam[] loadedCriticOptimizers = new Adam[config.critics()];
+        for (int k = 0; k < loadedCritics.length; k++) {
             String name = "critic-" + (k + 1) + ".bin";
+            String targetName = "critic-" + (k + 1) + "-target.bin";
             ModelFiles.Loaded loadedCritic = ModelFiles.loadWithOptimizer(directory.resolve(name));
-            requireSameShape(loadedCritic.net(), critics[k], name);
-            critics[k].copyParametersFrom(loadedCritic.net());
-            criticTargets[k].copyParametersFrom(ModelFiles.load(directory.resolve("critic-" + (k + 1) + "-target.bin")));
-            criticOptimizers[k] = adamOf(loadedCritic, name);
+            loadedCritics[k] = requireShape(loadedCritic.net(), criticShape, name);
+            loadedCriticTargets[k] = requireShape(ModelFiles.load(directory.resolve(targetName)), criticShape, targetName);
+            loadedCriticOptimizers[k] = adamOf(loadedCritic, name);
         }
+        observationSize = observations;
+        actionSize = actions;
+        actor = loadedActor.net();
+        actorTarget = loadedActorTarget;
+        actorOptimizer = loadedActorOptimizer;
+        critics = loadedCritics;
+        criticTargets = loadedCriticTargets;
+        criticOptimizers = loadedCriticOptimizers;
     }
 
-    private static void requireSameShape(Mlp loaded, Mlp expected, String name) {
-        if (!loaded.config().equals(expected.config())) {
+    private static Mlp requireShape(Mlp loaded, MlpConfig expected, String name) {
+        if (!loaded.config().equals(expected)) {
             throw new IllegalArgumentException(name + " holds a network " + loaded.config() + "; this configuration needs "
-                    + expected.config());
+                    + expected);
         }
+        return loaded;
     }
 
     private static Adam adamOf(ModelFiles.Loaded loaded, String name) {

@@ -30,7 +30,7 @@ public final class OrnsteinUhlenbeckNoise implements ActionNoise {
      * @param mean      μ, the level the process reverts to; finite
      * @param sigma     σ, the diffusion; finite and {@code >= 0}
      * @param theta     θ, the reversion rate; finite and {@code > 0}
-     * @param dt        the time step; finite and {@code > 0}
+     * @param dt        the time step; finite and {@code > 0}, with {@code θ dt < 2}
      * @throws IllegalArgumentException naming the first value outside its range
      */
     public OrnsteinUhlenbeckNoise(int dimension, double mean, double sigma, double theta, double dt) {
@@ -45,6 +45,11 @@ public final class OrnsteinUhlenbeckNoise implements ActionNoise {
         }
         if (!(dt > 0) || Double.isInfinite(dt)) {
             throw new IllegalArgumentException("noise dt " + dt + " must be a finite number > 0");
+        }
+        if (!(theta * dt < 2)) {
+            // The Euler step multiplies the deviation by 1 − θ dt: from θ dt = 2 on it grows instead of reverting.
+            throw new IllegalArgumentException("noise theta " + theta + " times dt " + dt + " is " + theta * dt
+                    + "; the process reverts only for theta * dt < 2");
         }
         this.mean = mean;
         this.sigma = NoiseChecks.sigma(sigma);
