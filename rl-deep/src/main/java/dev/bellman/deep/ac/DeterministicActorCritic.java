@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The deterministic actor-critic shared by {@link Ddpg} and {@link Td3}, with Stable-Baselines3's
@@ -306,13 +307,9 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         int size = config.batchSize();
         FloatViews.view(observations, "observations").put(batch.observations(), 0, size * observationSize);
         FloatViews.view(nextObservations, "next observations").put(batch.nextObservations(), 0, size * observationSize);
-        double smoothing = config.targetPolicyNoise();
-        if (smoothing > 0) {
+        if (config.targetPolicyNoise() > 0) {
             // Drawn here, on the caller's thread, so that the stream's order does not depend on the lanes.
-            double clip = config.targetNoiseClip();
-            for (int i = 0; i < smoothingNoise.length; i++) {
-                smoothingNoise[i] = Math.max(-clip, Math.min(clip, smoothing * random().nextGaussian()));
-            }
+            drawSmoothingNoise(random(), config.targetPolicyNoise(), config.targetNoiseClip(), smoothingNoise);
         }
         fillCriticInput(criticInput, criticInputHeap, batch.observations(), batch.continuousActions());
     }
@@ -325,9 +322,7 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         int size = config.batchSize();
         FloatViews.view(actorTarget.forward(nextObservations), "target actions").get(0, nextActionsHeap);
         if (config.targetPolicyNoise() > 0) {
-            for (int i = 0; i < nextActionsHeap.length; i++) {
-                nextActionsHeap[i] = (float) Math.max(-1.0, Math.min(1.0, nextActionsHeap[i] + smoothingNoise[i]));
-            }
+            smoothTargetActions(nextActionsHeap, smoothingNoise);
         }
         fillCriticInput(nextCriticInput, nextCriticInputHeap, batch.nextObservations(), nextActionsHeap);
         for (int k = 0; k < criticTargets.length; k++) {
@@ -341,6 +336,23 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         float[] discounts = batch.discounts();
         for (int i = 0; i < size; i++) {
             targets[i] = (float) (rewards[i] + (double) discounts[i] * minimumNextValues[i]);
+        }
+    }
+
+    /**
+     * TD3's target-smoothing noise: {@code clip(σ · N(0, 1), −clip, clip)} for every element of
+     * {@code out}, drawn in order from {@code rng}.
+     */
+    static void drawSmoothingNoise(RandomGenerator rng, double sigma, double clip, double[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.max(-clip, Math.min(clip, sigma * rng.nextGaussian()));
+        }
+    }
+
+    /** TD3's smoothed target actions in place: {@code ã = clip(μ'(s') + noise, −1, 1)}. */
+    static void smoothTargetActions(float[] actions, double[] noise) {
+        for (int i = 0; i < actions.length; i++) {
+            actions[i] = (float) Math.max(-1.0, Math.min(1.0, actions[i] + noise[i]));
         }
     }
 
