@@ -1,9 +1,12 @@
 package dev.bellman.tabular.dp;
 
+import dev.bellman.core.CompactModel;
 import dev.bellman.core.TabularActionValues;
 import dev.bellman.core.TabularModel;
 import dev.bellman.core.TabularPolicy;
 import dev.bellman.core.TabularStateValues;
+
+import java.util.function.Supplier;
 
 /**
  * What a planner or a policy evaluation returns: the state values, the action values they imply, a
@@ -16,11 +19,15 @@ import dev.bellman.core.TabularStateValues;
 public final class PlanningResult {
 
     private final TabularStateValues stateValues;
-    private final TabularActionValues actionValues;
-    private final TabularPolicy policy;
+    private final Supplier<TabularActionValues> actionValuesSource;
+    private TabularActionValues actionValues;
+    private final TabularPolicy evaluatedPolicy;
+    private TabularPolicy policy;
     private final int iterations;
     private final double[] residuals;
     private final boolean converged;
+    private final double errorBound;
+    private final long backups;
 
     /**
      * @param stateValues  the values {@code v}
@@ -32,12 +39,20 @@ public final class PlanningResult {
      */
     public PlanningResult(TabularStateValues stateValues, TabularActionValues actionValues, TabularPolicy policy,
                           int iterations, double[] residuals, boolean converged) {
+        this(stateValues, () -> actionValues, policy, iterations, residuals, converged, Double.NaN, -1);
+    }
+
+    private PlanningResult(TabularStateValues stateValues, Supplier<TabularActionValues> actionValuesSource,
+                           TabularPolicy policy, int iterations, double[] residuals, boolean converged, double errorBound,
+                           long backups) {
         this.stateValues = stateValues;
-        this.actionValues = actionValues;
-        this.policy = policy;
+        this.actionValuesSource = actionValuesSource;
+        this.evaluatedPolicy = policy;
         this.iterations = iterations;
         this.residuals = residuals.clone();
         this.converged = converged;
+        this.errorBound = errorBound;
+        this.backups = backups;
     }
 
     /** Builds the result of a planner: action values of {@code values} and their greedy policy. */
@@ -45,8 +60,34 @@ public final class PlanningResult {
                                  double[] residuals, boolean converged) {
         TabularActionValues q = new TabularActionValues(model.stateCount(), model.actionCount(),
                 BellmanOperator.actionValues(model, gamma, values));
-        return new PlanningResult(new TabularStateValues(values), q, TabularPolicy.greedy(q), iterations,
-                residuals, converged);
+        double bound = gamma < 1 ? BellmanOperator.optimalityResidual(model, gamma, values) / (1 - gamma)
+                : Double.POSITIVE_INFINITY;
+        long pairs = (long) model.stateCount() * model.actionCount();
+        return new PlanningResult(new TabularStateValues(values), () -> q, TabularPolicy.greedy(q), iterations,
+                residuals, converged, bound, pairs * iterations);
+    }
+
+    /**
+     * The result of a planner on a {@link CompactModel}: the action values and the greedy policy
+     * are computed when first asked for (a 10⁷-state model's would take hundreds of megabytes).
+     */
+    static PlanningResult lazy(CompactModel model, double gamma, double[] values, int iterations, double[] residuals,
+                               boolean converged, double errorBound, long backups) {
+        Supplier<TabularActionValues> q = () -> {
+            int states = model.stateCount();
+            int actions = model.actionCount();
+            double[] table = new double[Math.toIntExact((long) states * actions)];
+            for (int s = 0; s < states; s++) {
+                if (!model.isTerminal(s)) {
+                    for (int a = 0; a < actions; a++) {
+                        table[s * actions + a] = model.backup(s, a, gamma, values);
+                    }
+                }
+            }
+            return new TabularActionValues(states, actions, table);
+        };
+        return new PlanningResult(new TabularStateValues(values), q, null, iterations, residuals, converged, errorBound,
+                backups);
     }
 
     /** @return the state values */
@@ -54,14 +95,40 @@ public final class PlanningResult {
         return stateValues;
     }
 
-    /** @return the action values implied by the state values */
-    public TabularActionValues actionValues() {
+    /** @return the action values implied by the state values (computed on the first call for large models) */
+    public synchronized TabularActionValues actionValues() {
+        if (actionValues == null) {
+            actionValues = actionValuesSource.get();
+        }
         return actionValues;
     }
 
     /** @return the greedy policy (planners) or the evaluated policy (policy evaluation) */
-    public TabularPolicy policy() {
+    public synchronized TabularPolicy policy() {
+        if (policy == null) {
+            policy = evaluatedPolicy != null ? evaluatedPolicy : TabularPolicy.greedy(actionValues());
+        }
         return policy;
+    }
+
+    /**
+     * A bound on the max-norm distance of {@link #stateValues()} from the fixed point the planner
+     * seeks ({@code v*} for planners): {@code ‖T v − v‖ / (1 − γ)}, from the Bellman residual of the
+     * returned values, which holds whatever the algorithm. {@code +∞} when γ = 1 (no contraction),
+     * NaN when the result was built without one.
+     *
+     * @return the bound, in the reward's units
+     */
+    public double errorBound() {
+        return errorBound;
+    }
+
+    /**
+     * @return the state-action backups the planner computed (a sweep of a model with n non-terminal
+     *         states and m actions is n·m), or −1 when not counted
+     */
+    public long backups() {
+        return backups;
     }
 
     /** @return the number of sweeps or improvement steps taken */
