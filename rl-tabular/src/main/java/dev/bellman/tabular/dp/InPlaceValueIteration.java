@@ -11,7 +11,7 @@ import java.util.Objects;
  * order {@link StateOrder} gives (by default backwards from the terminal states, which solves a
  * deterministic shortest-path task in one sweep), optionally on several threads.
  *
- * <p>Starts from {@code v_0 = min r / (1 − γ)}, a lower bound of {@code v*}, so that the values
+ * <p>Starts from {@code v_0 = min(0, min r) / (1 − γ)}, a lower bound of {@code v*}, so that the values
  * rise monotonically to the fixed point, and stops when a sweep changes no value by
  * {@code tolerance} or more (max norm), as {@link ValueIteration} does. An in-place sweep is a
  * γ-contraction too, so the result is within {@code γ/(1 − γ) · tolerance} of {@code v*};

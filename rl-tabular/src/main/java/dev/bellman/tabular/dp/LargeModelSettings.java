@@ -25,7 +25,7 @@ final class LargeModelSettings {
         return threads;
     }
 
-    /** {@code min r / (1 − γ)} for every non-terminal state, 0 for terminal ones: a lower bound of {@code v*}. */
+    /** {@code min(0, min r) / (1 − γ)} for every non-terminal state, 0 for terminal ones: a lower bound of {@code v*}. */
     static double[] initialValues(CompactModel model, double gamma) {
         double[] values = new double[model.stateCount()];
         Arrays.fill(values, LargeModelSweeps.pessimisticValue(model, gamma));

@@ -234,9 +234,12 @@ final class LargeModelSweeps implements AutoCloseable {
         return order;
     }
 
-    /** A lower bound of {@code v*} for γ < 1: {@code min_{s,a} r(s, a) / (1 − γ)} (0 if every state is terminal). */
+    /**
+     * A lower bound of {@code v*} for γ &lt; 1: {@code min(0, min_{s,a} r(s, a)) / (1 − γ)}; the 0
+     * because an episode may end in a terminal state, worth 0, before any reward is earned.
+     */
     static double pessimisticValue(CompactModel model, double gamma) {
-        double lowest = Double.POSITIVE_INFINITY;
+        double lowest = 0;
         for (int s = 0; s < model.stateCount(); s++) {
             if (!model.isTerminal(s)) {
                 for (int a = 0; a < model.actionCount(); a++) {
@@ -244,7 +247,7 @@ final class LargeModelSweeps implements AutoCloseable {
                 }
             }
         }
-        return lowest == Double.POSITIVE_INFINITY ? 0 : lowest / (1 - gamma);
+        return lowest / (1 - gamma);
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Objects;
  * improvement sweep changes no value by {@code tolerance} or more. Sweeps run in a
  * {@link StateOrder} and optionally on several threads.
  *
- * <p>Starts from {@code v_0 = min r / (1 − γ)}, a lower bound of {@code v*}; from there the values
+ * <p>Starts from {@code v_0 = min(0, min r) / (1 − γ)}, a lower bound of {@code v*}; from there the values
  * rise monotonically. {@link PlanningResult#iterations()} counts improvement sweeps;
  * {@link PlanningResult#errorBound()} bounds {@code ‖v − v*‖} from the final residual. Needs
  * γ &lt; 1. Immutable.

@@ -62,7 +62,10 @@ public final class PlanningResult {
                 BellmanOperator.actionValues(model, gamma, values));
         double bound = gamma < 1 ? BellmanOperator.optimalityResidual(model, gamma, values) / (1 - gamma)
                 : Double.POSITIVE_INFINITY;
-        long pairs = (long) model.stateCount() * model.actionCount();
+        long pairs = 0;
+        for (int s = 0; s < model.stateCount(); s++) {
+            pairs += model.isTerminal(s) ? 0 : model.actionCount();
+        }
         return new PlanningResult(new TabularStateValues(values), () -> q, TabularPolicy.greedy(q), iterations,
                 residuals, converged, bound, pairs * iterations);
     }

@@ -15,9 +15,10 @@ import java.util.Objects;
  * {@code γ · p(s | p, a) · |Δv(s)|}, the most its residual can have grown. The state of highest
  * priority is backed up next (an indexed binary heap), so when the highest priority falls below
  * {@code tolerance}, {@code ‖T v − v‖ < tolerance} and {@code ‖v − v*‖ < tolerance / (1 − γ)}.
- * Starting from {@code min r / (1 − γ)} (a lower bound of {@code v*}), the values near a goal rise
- * first and the wave moves outwards, so each state is backed up about once in a shortest-path
- * task; far states whose values are already within the tolerance are never touched.
+ * Starting from {@code min(0, min r) / (1 − γ)} (a lower bound of {@code v*}), the values near a goal rise
+ * first and the wave moves outwards: in the zig-zag shortest-path task each state is backed up
+ * about twice (once when the wave reaches it, once more, without change, because the priorities
+ * are upper bounds), and far states whose values are already within the tolerance are never touched.
  *
  * <p>Memory beyond the model: the reverse graph (4 bytes per outcome, 8 with probabilities) and
  * 16 bytes per state. One thread. Needs γ &lt; 1. Immutable.
@@ -80,7 +81,10 @@ public final class PrioritizedSweeping {
                 priority[s] = Math.abs(model.optimalBackup(s, gamma, values) - values[s]);
             }
         }
-        long pairBackups = (long) states * model.actionCount();
+        long pairBackups = 0;
+        for (int s = 0; s < states; s++) {
+            pairBackups += model.isTerminal(s) ? 0 : model.actionCount();
+        }
         IndexedMaxHeap heap = new IndexedMaxHeap(priority);
         long stateBackups = 0;
         while (!heap.isEmpty() && priority[heap.top()] >= tolerance && stateBackups < maxBackups) {
