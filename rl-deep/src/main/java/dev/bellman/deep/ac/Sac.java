@@ -1,0 +1,461 @@
+package dev.bellman.deep.ac;
+
+import dev.bellman.core.Environment;
+import dev.bellman.core.EpisodicLearner;
+import dev.bellman.core.Policy;
+import dev.bellman.core.space.BoxSpace;
+import dev.bellman.deep.nn.Activation;
+import dev.bellman.deep.nn.Adam;
+import dev.bellman.deep.nn.FloatViews;
+import dev.bellman.deep.nn.Mlp;
+import dev.bellman.deep.nn.MlpConfig;
+import dev.bellman.deep.nn.Nd4jThreads;
+import dev.bellman.deep.replay.Batch;
+import dev.bellman.deep.replay.ReplayBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * Soft actor-critic (Haarnoja et al. 2018) with Stable-Baselines3's schedule and defaults: a
+ * squashed Gaussian policy ({@code a = tanh(μ(s) + σ(s) ε)}, log standard deviation clamped to
+ * [−20, 2]), twin critics with Polyak-averaged targets, and the entropy coefficient α tuned so that
+ * the policy's entropy approaches {@code targetEntropy} (−(action dimensions) by default).
+ *
+ * <p>One gradient step, as SB3 orders it:
+ * <pre>{@code
+ * sample (s, a, r, s', discount); draw ε for s and for s'
+ * ã, log π(ã|s) from the policy at s
+ * α-step: minimise −log α · (log π(ã|s) + targetEntropy), with α = exp(log α) taken before the step
+ * y = r + discount · (min_k Q'_k(s', a') − α log π(a'|s')),   a' from the policy at s'
+ * critics: one Adam step on ½ Σ_k mean (Q_k(s, a) − y)²
+ * actor: one Adam step on mean(α log π(ã|s) − min_k Q_k(s, ã)), through ε held fixed
+ * targets: θ'_k ← τ θ_k + (1 − τ) θ'_k
+ * }</pre>
+ * Acting samples from the policy (uniform scaled actions during {@code learningStarts});
+ * {@link #policy()} acts with the mean, {@code tanh(μ(s))}. Actions are scaled to the action
+ * space's bounds with {@link ActionScaling}; replay stores the scaled ones.
+ *
+ * <p>Metrics after every training phase: {@value #METRIC_CRITIC_LOSS}, {@value #METRIC_ACTOR_LOSS},
+ * {@value #METRIC_ENTROPY_COEFFICIENT}, {@value #METRIC_Q}. Not thread-safe.
+ */
+public final class Sac extends EpisodicLearner<double[], double[]> {
+
+    /** Metric key: ½ Σ_k mean (Q_k − y)², averaged over the phase. */
+    public static final String METRIC_CRITIC_LOSS = "critic_loss";
+    /** Metric key: mean(α log π − min Q), averaged over the phase. */
+    public static final String METRIC_ACTOR_LOSS = "actor_loss";
+    /** Metric key: the entropy coefficient α after the phase. */
+    public static final String METRIC_ENTROPY_COEFFICIENT = "entropy_coefficient";
+    /** Metric key: the first critic's mean Q(s, a) of the sampled pairs, averaged over the phase. */
+    public static final String METRIC_Q = "q_mean";
+
+    private final SacConfig config;
+    private int observationSize;
+    private int actionSize;
+    private ActionScaling scaling;
+    private double targetEntropy;
+
+    private Mlp actor;
+    private Adam actorOptimizer;
+    private final Mlp[] critics = new Mlp[2];
+    private final Mlp[] criticTargets = new Mlp[2];
+    private final Adam[] criticOptimizers = new Adam[2];
+    private double logAlpha;
+    private double alphaMoment;
+    private double alphaSquaredMoment;
+    private long alphaSteps;
+
+    private ReplayBuffer replay;
+    private Batch batch;
+    private INDArray observations;
+    private INDArray nextObservations;
+    private INDArray criticInput;
+    private INDArray[] criticGradients;
+    private INDArray actorGradient;
+    private float[] criticInputHeap;
+    private float[] actorOutputs;
+    private float[] nextActorOutputs;
+    private float[] policyActions;
+    private float[] nextActions;
+    private double[] noise;
+    private double[] nextNoise;
+    private double[] logProbabilities;
+    private double[] nextLogProbabilities;
+    private float[] targets;
+    private float[][] criticValues;
+    private float[] criticGradientHeap;
+    private float[] actionGradient;
+    private float[] actorGradientHeap;
+    private double[] scaledAction;
+    private double[] networkOutput;
+    private double[] lastAction;
+    private double[] lastScaledAction;
+    private long gradientStepsDone;
+
+    /**
+     * @param config the hyper-parameters
+     * @param seed   seeds the networks, the policy's sampling, replay sampling and the environment's first reset
+     * @throws IllegalArgumentException if {@code config} is null
+     */
+    public Sac(SacConfig config, long seed) {
+        super(seed, 0);
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        this.config = config;
+        this.logAlpha = Math.log(config.initialEntropyCoefficient());
+    }
+
+    /** @return the hyper-parameters */
+    public SacConfig config() {
+        return config;
+    }
+
+    /**
+     * @throws IllegalArgumentException if the observations or actions are not a {@link BoxSpace},
+     *                                  an action bound is infinite, or the spaces differ from those
+     *                                  of the first training call
+     */
+    @Override
+    protected void prepare(Environment<double[], double[]> env) {
+        if (!(env.observationSpace() instanceof BoxSpace box) || !(env.actionSpace() instanceof BoxSpace actions)) {
+            throw new IllegalArgumentException("SAC needs Box observations and Box actions; the environment has "
+                    + env.observationSpace() + " and " + env.actionSpace());
+        }
+        ActionScaling environmentScaling = new ActionScaling(actions);
+        if (actor != null) {
+            if (box.dimension() != observationSize || actions.dimension() != actionSize) {
+                throw new IllegalArgumentException("this SAC was built for " + observationSize + " observation values and "
+                        + actionSize + " action values; the environment has " + box.dimension() + " and "
+                        + actions.dimension());
+            }
+            scaling = environmentScaling;
+            return;
+        }
+        scaling = environmentScaling;
+        observationSize = box.dimension();
+        actionSize = actions.dimension();
+        targetEntropy = Double.isNaN(config.targetEntropy()) ? -actionSize : config.targetEntropy();
+        int[] hidden = config.hiddenLayers();
+        SplittableRandom seeds = new SplittableRandom(seed());
+        actor = new Mlp(new MlpConfig(layers(observationSize, hidden, 2 * actionSize), Activation.RELU, Activation.IDENTITY),
+                seeds.nextLong());
+        actorOptimizer = new Adam(config.learningRate(), 0.9, 0.999, 1e-8);
+        MlpConfig criticShape = new MlpConfig(layers(observationSize + actionSize, hidden, 1), Activation.RELU,
+                Activation.IDENTITY);
+        for (int k = 0; k < 2; k++) {
+            critics[k] = new Mlp(criticShape, seeds.nextLong());
+            criticTargets[k] = critics[k].copy();
+            criticOptimizers[k] = new Adam(config.learningRate(), 0.9, 0.999, 1e-8);
+        }
+        Nd4jThreads.use(1);
+        int size = config.batchSize();
+        replay = new ReplayBuffer(config.bufferSize(), observationSize, actionSize, config.gamma(), 1);
+        batch = new Batch(size, observationSize, actionSize);
+        observations = Nd4j.create(DataType.FLOAT, size, observationSize);
+        nextObservations = Nd4j.create(DataType.FLOAT, size, observationSize);
+        int width = observationSize + actionSize;
+        criticInput = Nd4j.create(DataType.FLOAT, size, width);
+        criticGradients = new INDArray[] {Nd4j.create(DataType.FLOAT, size, 1), Nd4j.create(DataType.FLOAT, size, 1)};
+        actorGradient = Nd4j.create(DataType.FLOAT, size, 2 * actionSize);
+        criticInputHeap = new float[size * width];
+        actorOutputs = new float[size * 2 * actionSize];
+        nextActorOutputs = new float[size * 2 * actionSize];
+        policyActions = new float[size * actionSize];
+        nextActions = new float[size * actionSize];
+        noise = new double[size * actionSize];
+        nextNoise = new double[size * actionSize];
+        logProbabilities = new double[size];
+        nextLogProbabilities = new double[size];
+        targets = new float[size];
+        criticValues = new float[2][size];
+        criticGradientHeap = new float[size];
+        actionGradient = new float[size * actionSize];
+        actorGradientHeap = new float[size * 2 * actionSize];
+        scaledAction = new double[actionSize];
+        networkOutput = new double[2 * actionSize];
+    }
+
+    private static int[] layers(int input, int[] hidden, int output) {
+        int[] sizes = new int[hidden.length + 2];
+        sizes[0] = input;
+        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
+        sizes[sizes.length - 1] = output;
+        return sizes;
+    }
+
+    @Override
+    protected void beginEpisode(double[] observation) {
+        replay.endEpisode();
+    }
+
+    @Override
+    protected double[] act(double[] observation) {
+        if (totalSteps() < config.learningStarts()) {
+            for (int i = 0; i < actionSize; i++) {
+                scaledAction[i] = random().nextDouble(-1.0, 1.0);
+            }
+        } else {
+            actor.predict(observation, networkOutput);
+            for (int i = 0; i < actionSize; i++) {
+                double std = Math.exp(SquashedGaussian.clampLogStd(networkOutput[actionSize + i]));
+                scaledAction[i] = Math.tanh(networkOutput[i] + std * random().nextGaussian());
+            }
+        }
+        lastScaledAction = scaledAction.clone();
+        lastAction = scaling.toEnvironment(scaledAction, new double[actionSize]);
+        return lastAction;
+    }
+
+    @Override
+    protected void update(double[] observation, double[] action, double reward, double[] next, boolean terminated,
+                          boolean truncated) {
+        double[] scaled = action == lastAction ? lastScaledAction : scaling.toScaled(action, new double[actionSize]);
+        replay.add(observation, scaled, reward, next, terminated, truncated);
+        long steps = totalSteps();
+        if (steps % config.trainFrequency() == 0 && steps > config.learningStarts() && replay.size() >= config.batchSize()) {
+            trainPhase();
+        }
+    }
+
+    private void trainPhase() {
+        double criticLoss = 0;
+        double actorLoss = 0;
+        double q = 0;
+        int steps = config.gradientSteps();
+        for (int i = 0; i < steps; i++) {
+            double[] losses = gradientStep();
+            criticLoss += losses[0];
+            actorLoss += losses[1];
+            q += losses[2];
+        }
+        if (steps > 0) {
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put(METRIC_CRITIC_LOSS, criticLoss / steps);
+            metrics.put(METRIC_ACTOR_LOSS, actorLoss / steps);
+            metrics.put(METRIC_ENTROPY_COEFFICIENT, entropyCoefficient());
+            metrics.put(METRIC_Q, q / steps);
+            reportMetrics(metrics);
+        }
+    }
+
+    /** @return {critic loss, actor loss, mean Q_1(s, a)} */
+    private double[] gradientStep() {
+        gradientStepsDone++;
+        int size = config.batchSize();
+        replay.sample(batch, random());
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = random().nextGaussian();
+        }
+        for (int i = 0; i < nextNoise.length; i++) {
+            nextNoise[i] = random().nextGaussian();
+        }
+        FloatViews.view(observations, "observations").put(batch.observations(), 0, size * observationSize);
+        FloatViews.view(nextObservations, "next observations").put(batch.nextObservations(), 0, size * observationSize);
+
+        double alpha = entropyCoefficient();
+        // The target first: the actor's forward pass on s must be the last one before its backward pass.
+        FloatViews.view(actor.forward(nextObservations), "next policy").get(0, nextActorOutputs);
+        for (int row = 0; row < size; row++) {
+            nextLogProbabilities[row] = SquashedGaussian.sample(nextActorOutputs, row, actionSize, nextNoise, nextActions);
+        }
+        fillCriticInput(batch.nextObservations(), nextActions);
+        float[] nextMinimum = criticValues[1];
+        for (int k = 0; k < 2; k++) {
+            FloatBuffer values = FloatViews.view(criticTargets[k].forward(criticInput), "target Q");
+            for (int row = 0; row < size; row++) {
+                float value = values.get(row);
+                nextMinimum[row] = k == 0 ? value : Math.min(nextMinimum[row], value);
+            }
+        }
+        float[] rewards = batch.rewards();
+        float[] discounts = batch.discounts();
+        for (int row = 0; row < size; row++) {
+            targets[row] = (float) (rewards[row] + (double) discounts[row]
+                    * (nextMinimum[row] - alpha * nextLogProbabilities[row]));
+        }
+
+        FloatViews.view(actor.forward(observations), "policy").get(0, actorOutputs);
+        double logProbabilitySum = 0;
+        for (int row = 0; row < size; row++) {
+            logProbabilities[row] = SquashedGaussian.sample(actorOutputs, row, actionSize, noise, policyActions);
+            logProbabilitySum += logProbabilities[row];
+        }
+        if (config.learnEntropyCoefficient()) {
+            stepEntropyCoefficient(-(logProbabilitySum / size + targetEntropy));
+        }
+
+        fillCriticInput(batch.observations(), batch.continuousActions());
+        double criticLoss = 0;
+        double meanQ = 0;
+        for (int k = 0; k < 2; k++) {
+            FloatBuffer values = FloatViews.view(critics[k].forward(criticInput), "Q");
+            double squares = 0;
+            for (int row = 0; row < size; row++) {
+                double error = values.get(row) - (double) targets[row];
+                squares += error * error;
+                criticGradientHeap[row] = (float) (error / size);
+                if (k == 0) {
+                    meanQ += values.get(row);
+                }
+            }
+            criticLoss += 0.5 * squares / size;
+            FloatViews.view(criticGradients[k], "critic gradient").put(0, criticGradientHeap);
+            critics[k].backward(criticGradients[k]);
+            criticOptimizers[k].step(critics[k]);
+        }
+        if (!Double.isFinite(criticLoss)) {
+            throw new IllegalStateException("SAC diverged at environment step " + totalSteps() + ", gradient step "
+                    + gradientStepsDone + ": critic loss " + criticLoss + "; try a smaller learning rate");
+        }
+
+        // Actor: each sample's gradient flows through the critic that gives the smaller Q.
+        fillCriticInput(batch.observations(), policyActions);
+        for (int k = 0; k < 2; k++) {
+            FloatViews.view(critics[k].forward(criticInput), "Q of the policy").get(0, criticValues[k]);
+        }
+        double actorLoss = 0;
+        Arrays.fill(actionGradient, 0f);
+        int width = observationSize + actionSize;
+        for (int k = 0; k < 2; k++) {
+            for (int row = 0; row < size; row++) {
+                boolean smaller = k == 0 ? criticValues[0][row] <= criticValues[1][row] : criticValues[1][row] < criticValues[0][row];
+                criticGradientHeap[row] = smaller ? (float) (-1.0 / size) : 0f;
+                if (smaller) {
+                    actorLoss += (alpha * logProbabilities[row] - criticValues[k][row]) / size;
+                }
+            }
+            FloatViews.view(criticGradients[k], "critic gradient").put(0, criticGradientHeap);
+            // The forward pass on (s, ã) above is each critic's last one, as inputGradient needs.
+            FloatBuffer inputGradient = FloatViews.view(critics[k].inputGradient(criticGradients[k]), "input gradient");
+            for (int row = 0; row < size; row++) {
+                for (int i = 0; i < actionSize; i++) {
+                    actionGradient[row * actionSize + i] += inputGradient.get(row * width + observationSize + i);
+                }
+            }
+        }
+        for (int row = 0; row < size; row++) {
+            SquashedGaussian.gradient(actorOutputs, row, actionSize, noise, policyActions, alpha / size, actionGradient,
+                    actorGradientHeap);
+        }
+        FloatViews.view(actorGradient, "actor gradient").put(0, actorGradientHeap);
+        // The critics' forward passes above did not touch the actor's: its pass on s is still its last.
+        actor.backward(actorGradient);
+        actorOptimizer.step(actor);
+        if (!Double.isFinite(actorLoss)) {
+            throw new IllegalStateException("SAC diverged at environment step " + totalSteps() + ", gradient step "
+                    + gradientStepsDone + ": actor loss " + actorLoss + "; try a smaller learning rate");
+        }
+        for (int k = 0; k < 2; k++) {
+            criticTargets[k].polyakUpdate(critics[k], config.tau());
+        }
+        return new double[] {criticLoss, actorLoss, meanQ / size};
+    }
+
+    /** One Adam step (PyTorch's) on log α with gradient {@code gradient}. */
+    private void stepEntropyCoefficient(double gradient) {
+        alphaSteps++;
+        alphaMoment = 0.9 * alphaMoment + 0.1 * gradient;
+        alphaSquaredMoment = 0.999 * alphaSquaredMoment + 0.001 * gradient * gradient;
+        double correction1 = 1 - Math.pow(0.9, alphaSteps);
+        double correction2 = 1 - Math.pow(0.999, alphaSteps);
+        logAlpha -= config.learningRate() / correction1 * alphaMoment
+                / (Math.sqrt(alphaSquaredMoment) / Math.sqrt(correction2) + 1e-8);
+    }
+
+    private void fillCriticInput(float[] observationRows, float[] actionRows) {
+        int size = config.batchSize();
+        int width = observationSize + actionSize;
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(observationRows, i * observationSize, criticInputHeap, i * width, observationSize);
+            System.arraycopy(actionRows, i * actionSize, criticInputHeap, i * width + observationSize, actionSize);
+        }
+        FloatViews.view(criticInput, "critic input").put(0, criticInputHeap);
+    }
+
+    /** @return the entropy coefficient α = exp(log α) */
+    public double entropyCoefficient() {
+        return Math.exp(logAlpha);
+    }
+
+    /** @return gradient steps taken so far */
+    public long gradientSteps() {
+        return gradientStepsDone;
+    }
+
+    /**
+     * @return the actor network: outputs {@code [μ_1 … μ_d, logσ_1 … logσ_d]} (for inspection and
+     *         saving; changing it changes the learner)
+     * @throws IllegalStateException before the first training call
+     */
+    public Mlp actor() {
+        requireBuilt();
+        return actor;
+    }
+
+    /**
+     * @param index 0 or 1
+     * @return that critic, with input {@code [observation, scaled action]}
+     * @throws IllegalStateException     before the first training call
+     * @throws IndexOutOfBoundsException if the index is not 0 or 1
+     */
+    public Mlp critic(int index) {
+        requireBuilt();
+        return critics[Objects.checkIndex(index, 2)];
+    }
+
+    private void requireBuilt() {
+        if (actor == null) {
+            throw new IllegalStateException("SAC has not been trained yet; call train first");
+        }
+    }
+
+    /**
+     * The deterministic policy of a snapshot of the actor: {@code tanh(μ(s))}, scaled to the action
+     * space's bounds.
+     *
+     * @throws IllegalStateException before the first training call
+     */
+    @Override
+    public Policy<double[], double[]> policy() {
+        requireBuilt();
+        return meanPolicy(actor.copy(), scaling);
+    }
+
+    /**
+     * The deterministic policy of a SAC actor network: {@code tanh} of its mean outputs, scaled to
+     * the action space's bounds. A fresh array per action; use it from one thread.
+     *
+     * @param actor   a network with {@code 2d} outputs, means first
+     * @param scaling the map to the environment's action bounds, {@code d} dimensions
+     * @return the policy
+     * @throws IllegalArgumentException if an argument is null or the sizes differ
+     */
+    public static Policy<double[], double[]> meanPolicy(Mlp actor, ActionScaling scaling) {
+        if (actor == null || scaling == null) {
+            throw new IllegalArgumentException("actor and scaling must not be null");
+        }
+        int d = scaling.dimension();
+        if (actor.outputSize() != 2 * d) {
+            throw new IllegalArgumentException("a SAC actor for " + d + " action dimensions has " + 2 * d
+                    + " outputs (means and log standard deviations); this one has " + actor.outputSize());
+        }
+        double[] outputs = new double[2 * d];
+        double[] scaled = new double[d];
+        return (observation, rng) -> {
+            actor.predict(observation, outputs);
+            for (int i = 0; i < d; i++) {
+                scaled[i] = Math.tanh(outputs[i]);
+            }
+            return scaling.toEnvironment(scaled, new double[d]);
+        };
+    }
+}
