@@ -2,6 +2,7 @@ package dev.bellman.examples;
 
 import dev.bellman.deep.ac.ActorCriticConfig;
 import dev.bellman.deep.ac.ActorCriticConfig.NoiseType;
+import dev.bellman.deep.ac.SacConfig;
 import dev.bellman.deep.dqn.DqnConfig;
 import picocli.CommandLine.Option;
 
@@ -95,6 +96,10 @@ final class DeepOptions {
      * @return environment steps
      */
     static long zooSteps(String environmentId, String algorithm) {
+        if (algorithm.equals("sac")) {
+            // rl-zoo's sac.yml: Pendulum-v1 20000, MountainCarContinuous-v0 50000
+            return environmentId.equals("MountainCarContinuous-v0") ? 50_000 : 20_000;
+        }
         if (TrainCommand.ACTOR_CRITIC_ALGORITHMS.contains(algorithm)) {
             // rl-zoo's ddpg.yml and td3.yml
             return environmentId.equals("MountainCarContinuous-v0") ? 300_000 : 20_000;
@@ -262,6 +267,59 @@ final class DeepOptions {
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(algorithm.toUpperCase(Locale.ROOT) + " setting: " + e.getMessage() + hiddenNote());
+        }
+    }
+
+    /**
+     * @param environmentId the environment, for rl-zoo's settings
+     * @param gamma         the discount factor if given
+     * @return SAC's configuration: rl-zoo's for Pendulum-v1 (learning rate 1e-3), else
+     *         Stable-Baselines3's defaults, then every option given
+     * @throws IllegalArgumentException naming a value outside its range, or an option SAC does not take
+     */
+    SacConfig sacConfig(String environmentId, Double gamma) {
+        String other = targetUpdateInterval != null ? "--target-update-interval"
+                : explorationFraction != null ? "--exploration-fraction" : finalEpsilon != null ? "--final-epsilon"
+                : nSteps != null ? "--n-steps" : loss != null ? "--loss" : prioritized ? "--prioritized"
+                : noise != null ? "--noise" : policyDelay != null ? "--policy-delay" : targetNoise != null ? "--target-noise"
+                : targetNoiseClip != null ? "--target-noise-clip" : null;
+        if (other != null) {
+            throw new IllegalArgumentException(other + " does not apply to sac (it explores by its stochastic policy, "
+                    + "tuned by the entropy coefficient)");
+        }
+        // rl-zoo's MountainCarContinuous-v0 entry for SAC relies on gSDE, which Bellman does not have: SB3's defaults there.
+        SacConfig.Builder builder = environmentId.equals("Pendulum-v1") ? SacConfig.zooPendulum().toBuilder() : SacConfig.builder();
+        if (hidden != null) {
+            builder.hiddenLayers(hidden);
+        }
+        if (learningRate != null) {
+            builder.learningRate(learningRate);
+        }
+        if (bufferSize != null) {
+            builder.bufferSize(bufferSize);
+        }
+        if (batchSize != null) {
+            builder.batchSize(batchSize);
+        }
+        if (learningStarts != null) {
+            builder.learningStarts(learningStarts);
+        }
+        if (trainFrequency != null) {
+            builder.trainFrequency(trainFrequency);
+        }
+        if (gradientSteps != null) {
+            builder.gradientSteps(gradientSteps);
+        }
+        if (tau != null) {
+            builder.tau(tau);
+        }
+        if (gamma != null) {
+            builder.gamma(gamma);
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("SAC setting: " + e.getMessage() + hiddenNote());
         }
     }
 

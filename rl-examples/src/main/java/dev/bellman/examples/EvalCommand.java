@@ -7,6 +7,7 @@ import dev.bellman.core.space.BoxSpace;
 import dev.bellman.core.space.DiscreteSpace;
 import dev.bellman.deep.ac.ActionScaling;
 import dev.bellman.deep.ac.DeterministicActorCritic;
+import dev.bellman.deep.ac.Sac;
 import dev.bellman.deep.dqn.Dqn;
 import dev.bellman.deep.nn.Activation;
 import dev.bellman.deep.nn.InvalidModelFileException;
@@ -46,7 +47,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "FILE", required = true,
             description = "The network saved by bellman train --out DIR (DIR/model.bin): a Q-network (dqn, double-dqn, "
-                    + "dueling-dqn) or an actor (ddpg, td3).")
+                    + "dueling-dqn) or an actor (ddpg, td3, sac).")
     Path model;
 
     @Option(names = "--env", paramLabel = "ID", required = true,
@@ -95,13 +96,20 @@ final class EvalCommand implements Callable<Integer> {
             played = play(Integer.class, Dqn.greedyPolicy(network));
         } else {
             BoxSpace actions = (BoxSpace) registered.actionSpace();
-            String needed = "a continuous-action environment needs an actor saved by bellman train --algo ddpg or td3";
-            requireSizes(network, observationSize, actions.dimension(), needed);
-            if (network.config().output() != Activation.TANH) {
-                throw new IllegalArgumentException("--model " + model + " is not an actor: its output activation is "
-                        + network.config().output() + ", an actor's is TANH (" + needed + ")");
+            String needed = "a continuous-action environment needs an actor saved by bellman train --algo ddpg, td3 or sac";
+            boolean sacActor = network.config().output() == Activation.IDENTITY
+                    && network.outputSize() == 2 * actions.dimension() && network.inputSize() == observationSize;
+            if (sacActor) {
+                // A SAC actor gives means and log standard deviations; its deterministic policy is tanh of the means.
+                played = play(double[].class, Sac.meanPolicy(network, new ActionScaling(actions)));
+            } else {
+                requireSizes(network, observationSize, actions.dimension(), needed);
+                if (network.config().output() != Activation.TANH) {
+                    throw new IllegalArgumentException("--model " + model + " is not an actor: its output activation is "
+                            + network.config().output() + ", an actor's is TANH (" + needed + ")");
+                }
+                played = play(double[].class, DeterministicActorCritic.deterministicPolicy(network, new ActionScaling(actions)));
             }
-            played = play(double[].class, DeterministicActorCritic.deterministicPolicy(network, new ActionScaling(actions)));
         }
         Evaluation evaluation = played.evaluation();
         EpisodeRecording recording = played.recording();

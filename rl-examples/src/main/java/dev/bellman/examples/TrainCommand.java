@@ -20,6 +20,8 @@ import dev.bellman.core.wrappers.Wrapper;
 import dev.bellman.deep.ac.ActorCriticConfig;
 import dev.bellman.deep.ac.Ddpg;
 import dev.bellman.deep.ac.DeterministicActorCritic;
+import dev.bellman.deep.ac.Sac;
+import dev.bellman.deep.ac.SacConfig;
 import dev.bellman.deep.ac.Td3;
 import dev.bellman.deep.dqn.Dqn;
 import dev.bellman.deep.dqn.DqnConfig;
@@ -57,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
     /** The deep algorithms for discrete actions this command trains. */
     static final List<String> DEEP_ALGORITHMS = List.of("dqn", "double-dqn", "dueling-dqn");
     /** The deep algorithms for continuous actions this command trains. */
-    static final List<String> ACTOR_CRITIC_ALGORITHMS = List.of("ddpg", "td3");
+    static final List<String> ACTOR_CRITIC_ALGORITHMS = List.of("ddpg", "td3", "sac");
     /** The file the trained network (Q-network or actor) is saved to under {@code --out}. */
     static final String MODEL_FILE = "model.bin";
     /** The directory under {@code --out} that holds every network of DDPG and TD3, with optimizer state. */
@@ -71,9 +73,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--algo", paramLabel = "NAME", defaultValue = "sarsa",
             description = "Linear: sarsa (default), n-step-sarsa, q-learning, true-online-sarsa-lambda, lspi. "
                     + "Deep, discrete actions: dqn, double-dqn, dueling-dqn (double DQN with dueling heads). "
-                    + "Deep, continuous actions: ddpg, td3. Deep learners take rl-zoo's settings and training length "
+                    + "Deep, continuous actions: ddpg, td3, sac. Deep learners take rl-zoo's settings and training length "
                     + "for the environment unless options say otherwise (steps: CartPole-v1 50000, Acrobot-v1 100000, "
-                    + "MountainCar-v0 120000; Pendulum-v1 20000, MountainCarContinuous-v0 300000).")
+                    + "MountainCar-v0 120000; Pendulum-v1 20000; MountainCarContinuous-v0 300000, sac 50000).")
     String algorithm;
 
     @Option(names = "--features", paramLabel = "SPEC",
@@ -178,6 +180,8 @@ final class TrainCommand implements Callable<Integer> {
             } else if (trained.learner() instanceof DeterministicActorCritic actorCritic) {
                 ModelFiles.save(written.resolve(MODEL_FILE), actorCritic.actor());
                 actorCritic.saveNetworks(written.resolve(NETWORKS_DIRECTORY));
+            } else if (trained.learner() instanceof Sac sac) {
+                ModelFiles.save(written.resolve(MODEL_FILE), sac.actor());
             }
         }
         return 0;
@@ -248,7 +252,27 @@ final class TrainCommand implements Callable<Integer> {
         return new Trained<>(dqn, Integer.class, report, log, description);
     }
 
+    private Trained<double[]> trainSac(Map<String, Object> json) {
+        rejectLinearOptions("sac", "--learning-rate");
+        SacConfig config = deepOptions.sacConfig(environmentId, gamma);
+        Environment<double[], double[]> env = environment(double[].class);
+        Sac sac = new Sac(config, seed);
+        json.put("config", config);
+        EpisodeLog log = new EpisodeLog();
+        sac.addListener(log);
+        TrainingReport report = budget.given() ? budget.train(sac, env)
+                : budget.train(sac, env, Budget.steps(DeepOptions.zooSteps(environmentId, "sac")));
+        json.put("gradientSteps", sac.gradientSteps());
+        json.put("entropyCoefficient", sac.entropyCoefficient());
+        String description = String.format(Locale.ROOT, "%s: sac, networks %s, learning rate %s, batch %d, seed %d",
+                environmentId, Arrays.toString(config.hiddenLayers()), config.learningRate(), config.batchSize(), seed);
+        return new Trained<>(sac, double[].class, report, log, description);
+    }
+
     private Trained<double[]> trainActorCritic(String algo, Map<String, Object> json) {
+        if (algo.equals("sac")) {
+            return trainSac(json);
+        }
         rejectLinearOptions(algo, "--learning-rate, --noise");
         ActorCriticConfig config = deepOptions.actorCriticConfig(environmentId, algo, gamma);
         Environment<double[], double[]> env = environment(double[].class);
@@ -324,7 +348,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (!continuousLearner && !discreteEnvironment) {
             throw new IllegalArgumentException("--env " + environmentId + " has continuous actions; " + algo
-                    + " needs discrete ones (CartPole-v1, MountainCar-v0, Acrobot-v1); for continuous actions use ddpg or td3");
+                    + " needs discrete ones (CartPole-v1, MountainCar-v0, Acrobot-v1); for continuous actions use ddpg, td3 or sac");
         }
     }
 

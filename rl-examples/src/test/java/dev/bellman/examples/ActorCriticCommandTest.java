@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code bellman train --algo ddpg|td3} and {@code bellman eval} of the saved actor, end to end, on short runs. */
+/** {@code bellman train --algo ddpg|td3|sac} and {@code bellman eval} of the saved actor, end to end, on short runs. */
 class ActorCriticCommandTest {
 
     @Test
@@ -47,6 +47,25 @@ class ActorCriticCommandTest {
 
         CommandRun.of("eval", "--model", model.toString(), "--env", "MountainCarContinuous-v0")
                 .assertUsageError("takes 3 observation values and gives 1 action values; MountainCarContinuous-v0 has 2 and 1");
+    }
+
+    @Test
+    void sacTrainsSavesItsActorAndEvalActsWithTheMean(@TempDir Path dir) throws IOException {
+        CommandRun train = CommandRun.of("train", "--env", "Pendulum-v1", "--algo", "sac", "--steps", "400",
+                "--learning-starts", "200", "--hidden", "16,16", "--batch-size", "16", "--eval-episodes", "1",
+                "--format", "json", "--out", dir.toString(), "--quiet");
+        assertEquals(0, train.status(), train.err());
+        JsonNode json = train.json();
+        assertEquals(200, json.get("gradientSteps").asLong());
+        // rl-zoo's Pendulum-v1 entry: learning rate 1e-3, SB3's other defaults
+        assertEquals(1e-3, json.at("/config/learningRate").asDouble(), 0.0);
+        assertTrue(json.get("entropyCoefficient").asDouble() < 1.0, "alpha falls from 1 while the policy is too random");
+        CommandRun eval = CommandRun.of("eval", "--model", dir.resolve(TrainCommand.MODEL_FILE).toString(), "--env",
+                "Pendulum-v1", "--episodes", "1", "--seed", String.valueOf(1_000_000), "--format", "json");
+        assertEquals(0, eval.status(), eval.err());
+        assertEquals(json.get("evaluationMeanReturn").asDouble(), eval.json().get("meanReturn").asDouble(), 0.0);
+        CommandRun.of("train", "--env", "Pendulum-v1", "--algo", "sac", "--noise", "ou:0.5")
+                .assertUsageError("--noise does not apply to sac");
     }
 
     @Test
@@ -94,6 +113,6 @@ class ActorCriticCommandTest {
         assertEquals(0, dqn.status(), dqn.err());
         CommandRun.of("eval", "--model", dir.resolve(TrainCommand.MODEL_FILE).toString(), "--env", "Pendulum-v1")
                 .assertUsageError("takes 4 observation values and gives 2 action values; Pendulum-v1 has 3 and 1 "
-                        + "(a continuous-action environment needs an actor saved by bellman train --algo ddpg or td3)");
+                        + "(a continuous-action environment needs an actor saved by bellman train --algo ddpg, td3 or sac)");
     }
 }
