@@ -2,10 +2,13 @@ package dev.bellman.bench;
 
 import dev.bellman.core.Budget;
 import dev.bellman.core.Evaluation;
+import dev.bellman.core.Learner;
 import dev.bellman.core.TrainingReport;
 import dev.bellman.deep.ac.ActorCriticConfig;
 import dev.bellman.deep.ac.Ddpg;
 import dev.bellman.deep.ac.DeterministicActorCritic;
+import dev.bellman.deep.ac.Sac;
+import dev.bellman.deep.ac.SacConfig;
 import dev.bellman.deep.ac.Td3;
 import dev.bellman.env.classic.Environments;
 
@@ -14,10 +17,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Whole DDPG and TD3 training runs on Pendulum-v1 with rl-zoo's hyper-parameters
- * ({@link ActorCriticConfig#zooPendulumDdpg()}, {@link ActorCriticConfig#zooPendulumTd3()}: 20 000
- * steps, the first 10 000 with random actions, then one gradient step of batch 256 on 400-300
- * networks per step), one per seed, each followed by 10 greedy evaluation episodes: the speed of the
+ * Whole DDPG, TD3 and SAC training runs on Pendulum-v1 with rl-zoo's hyper-parameters
+ * ({@link ActorCriticConfig#zooPendulumDdpg()}, {@link ActorCriticConfig#zooPendulumTd3()},
+ * {@link SacConfig#zooPendulum()}: 20 000 steps; DDPG and TD3 take 10 000 random steps first, then
+ * one gradient step of batch 256 on 400-300 networks per step; SAC learns from step 100 on 256-256
+ * networks), one per seed, each followed by 10 greedy evaluation episodes: the speed of the
  * whole run in environment steps per second and the greedy mean return (the issue's bar: ≥ −200).
  *
  * <p>The speed bar: Stable-Baselines3 2.x with PyTorch, measured with the DDPG settings on the same
@@ -37,7 +41,7 @@ public final class PendulumActorCritic {
     }
 
     /**
-     * @param args optional: comma-separated algorithms (ddpg, td3), number of seeds, steps per run,
+     * @param args optional: comma-separated algorithms (ddpg, td3, sac), number of seeds, steps per run,
      *             threads per run
      */
     public static void main(String[] args) {
@@ -78,18 +82,22 @@ public final class PendulumActorCritic {
      */
     record Run(double stepsPerSecond, long gradientSteps, double greedyMean) {
 
-        /** Trains {@code steps} steps of {@code algorithm} (ddpg or td3) with rl-zoo's settings, then evaluates. */
+        /** Trains {@code steps} steps of {@code algorithm} (ddpg, td3 or sac) with rl-zoo's settings, then evaluates. */
         static Run of(String algorithm, long steps, long seed, int threads) {
-            DeterministicActorCritic learner = switch (algorithm) {
+            Learner<double[], double[]> learner = switch (algorithm) {
                 case "ddpg" -> new Ddpg(ActorCriticConfig.zooPendulumDdpg().toBuilder().threads(threads).build(), seed);
                 case "td3" -> new Td3(ActorCriticConfig.zooPendulumTd3().toBuilder().threads(threads).build(), seed);
-                default -> throw new IllegalArgumentException("algorithm " + algorithm + " is not ddpg or td3");
+                // SAC runs on one thread whatever the argument.
+                case "sac" -> new Sac(SacConfig.zooPendulum(), seed);
+                default -> throw new IllegalArgumentException("algorithm " + algorithm + " is not ddpg, td3 or sac");
             };
             TrainingReport report = learner.train(Environments.make("Pendulum-v1", double[].class), Budget.steps(steps));
             double rate = report.totalSteps() / (report.wallTime().toNanos() / 1e9);
             double greedy = Evaluation.run(Environments.make("Pendulum-v1", double[].class), learner.policy(), 10,
                     1_000_000L + seed, 1_000_000).meanReturn();
-            return new Run(rate, learner.gradientSteps(), greedy);
+            long gradientSteps = learner instanceof DeterministicActorCritic deterministic ? deterministic.gradientSteps()
+                    : ((Sac) learner).gradientSteps();
+            return new Run(rate, gradientSteps, greedy);
         }
     }
 }
