@@ -8,6 +8,9 @@ import picocli.CommandLine.Option;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
+import java.util.function.IntConsumer;
 
 /**
  * The options of {@code bellman train}'s deep learners: DQN ({@code dqn}, {@code double-dqn},
@@ -137,32 +140,8 @@ final class DeepOptions {
                     .gradientSteps(8).explorationFraction(0.2).finalEpsilon(0.07);
             default -> DqnConfig.builder();
         };
-        if (hidden != null) {
-            builder.hiddenLayers(hidden);
-        }
-        if (learningRate != null) {
-            builder.learningRate(learningRate);
-        }
-        if (bufferSize != null) {
-            builder.bufferSize(bufferSize);
-        }
-        if (batchSize != null) {
-            builder.batchSize(batchSize);
-        }
-        if (learningStarts != null) {
-            builder.learningStarts(learningStarts);
-        }
-        if (trainFrequency != null) {
-            builder.trainFrequency(trainFrequency);
-        }
-        if (gradientSteps != null) {
-            builder.gradientSteps(gradientSteps);
-        }
         if (targetUpdateInterval != null) {
             builder.targetUpdateInterval(targetUpdateInterval);
-        }
-        if (tau != null) {
-            builder.tau(tau);
         }
         if (explorationFraction != null) {
             builder.explorationFraction(explorationFraction);
@@ -173,9 +152,6 @@ final class DeepOptions {
         if (nSteps != null) {
             builder.nSteps(nSteps);
         }
-        if (gamma != null) {
-            builder.gamma(gamma);
-        }
         builder.prioritized(prioritized);
         if (loss != null) {
             builder.loss(switch (loss.toLowerCase(Locale.ROOT)) {
@@ -185,6 +161,8 @@ final class DeepOptions {
             });
         }
         builder.doubleDqn(!algorithm.equals("dqn")).dueling(algorithm.equals("dueling-dqn"));
+        applyShared(new SharedSetters(builder::hiddenLayers, builder::learningRate, builder::bufferSize, builder::batchSize,
+                builder::learningStarts, builder::trainFrequency, builder::gradientSteps, builder::tau, builder::gamma), gamma);
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
@@ -224,33 +202,6 @@ final class DeepOptions {
                     .noise(NoiseType.ORNSTEIN_UHLENBECK).noiseSigma(0.5);
             default -> td3 ? ActorCriticConfig.td3() : ActorCriticConfig.ddpg();
         };
-        if (hidden != null) {
-            builder.hiddenLayers(hidden);
-        }
-        if (learningRate != null) {
-            builder.learningRate(learningRate);
-        }
-        if (bufferSize != null) {
-            builder.bufferSize(bufferSize);
-        }
-        if (batchSize != null) {
-            builder.batchSize(batchSize);
-        }
-        if (learningStarts != null) {
-            builder.learningStarts(learningStarts);
-        }
-        if (trainFrequency != null) {
-            builder.trainFrequency(trainFrequency);
-        }
-        if (gradientSteps != null) {
-            builder.gradientSteps(gradientSteps);
-        }
-        if (tau != null) {
-            builder.tau(tau);
-        }
-        if (gamma != null) {
-            builder.gamma(gamma);
-        }
         if (noise != null) {
             parseNoise(builder);
         }
@@ -263,6 +214,8 @@ final class DeepOptions {
         if (targetNoiseClip != null) {
             builder.targetNoiseClip(targetNoiseClip);
         }
+        applyShared(new SharedSetters(builder::hiddenLayers, builder::learningRate, builder::bufferSize, builder::batchSize,
+                builder::learningStarts, builder::trainFrequency, builder::gradientSteps, builder::tau, builder::gamma), gamma);
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
@@ -289,37 +242,49 @@ final class DeepOptions {
         }
         // rl-zoo's MountainCarContinuous-v0 entry for SAC relies on gSDE, which Bellman does not have: SB3's defaults there.
         SacConfig.Builder builder = environmentId.equals("Pendulum-v1") ? SacConfig.zooPendulum().toBuilder() : SacConfig.builder();
-        if (hidden != null) {
-            builder.hiddenLayers(hidden);
-        }
-        if (learningRate != null) {
-            builder.learningRate(learningRate);
-        }
-        if (bufferSize != null) {
-            builder.bufferSize(bufferSize);
-        }
-        if (batchSize != null) {
-            builder.batchSize(batchSize);
-        }
-        if (learningStarts != null) {
-            builder.learningStarts(learningStarts);
-        }
-        if (trainFrequency != null) {
-            builder.trainFrequency(trainFrequency);
-        }
-        if (gradientSteps != null) {
-            builder.gradientSteps(gradientSteps);
-        }
-        if (tau != null) {
-            builder.tau(tau);
-        }
-        if (gamma != null) {
-            builder.gamma(gamma);
-        }
+        applyShared(new SharedSetters(builder::hiddenLayers, builder::learningRate, builder::bufferSize, builder::batchSize,
+                builder::learningStarts, builder::trainFrequency, builder::gradientSteps, builder::tau, builder::gamma), gamma);
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("SAC setting: " + e.getMessage() + hiddenNote());
+        }
+    }
+
+    /** The setters of the settings every deep learner's builder has, so that one method applies the options. */
+    private record SharedSetters(Consumer<int[]> hiddenLayers, DoubleConsumer learningRate, IntConsumer bufferSize,
+                                 IntConsumer batchSize, IntConsumer learningStarts, IntConsumer trainFrequency,
+                                 IntConsumer gradientSteps, DoubleConsumer tau, DoubleConsumer gamma) {
+    }
+
+    /** Applies every shared option that was given. */
+    private void applyShared(SharedSetters set, Double gamma) {
+        if (hidden != null) {
+            set.hiddenLayers().accept(hidden);
+        }
+        if (learningRate != null) {
+            set.learningRate().accept(learningRate);
+        }
+        if (bufferSize != null) {
+            set.bufferSize().accept(bufferSize);
+        }
+        if (batchSize != null) {
+            set.batchSize().accept(batchSize);
+        }
+        if (learningStarts != null) {
+            set.learningStarts().accept(learningStarts);
+        }
+        if (trainFrequency != null) {
+            set.trainFrequency().accept(trainFrequency);
+        }
+        if (gradientSteps != null) {
+            set.gradientSteps().accept(gradientSteps);
+        }
+        if (tau != null) {
+            set.tau().accept(tau);
+        }
+        if (gamma != null) {
+            set.gamma().accept(gamma);
         }
     }
 
