@@ -1,5 +1,6 @@
 package dev.bellman.examples;
 
+import dev.bellman.core.CompactModel;
 import dev.bellman.core.TabularModel;
 import dev.bellman.core.TabularPolicy;
 import dev.bellman.core.TrainingReport;
@@ -11,6 +12,7 @@ import dev.bellman.env.grid.GridWorld;
 import dev.bellman.env.grid.GridWorldPreset;
 import dev.bellman.tabular.LearnerSettings;
 import dev.bellman.tabular.TabularControlLearner;
+import dev.bellman.tabular.dp.ModifiedPolicyIteration;
 import dev.bellman.tabular.dp.PlanningResult;
 import dev.bellman.tabular.dp.PolicyEvaluation;
 import dev.bellman.tabular.dp.PolicyIteration;
@@ -34,11 +36,14 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code bellman gridworld}: solves or evaluates a grid world and shows the state values and the
- * policy as arrows.
+ * policy as arrows; with {@code --size}, solves the large zig-zag grid of issue 10 and reports time,
+ * backups and memory instead ({@link ZigZagRun}).
  */
 @Command(name = "gridworld", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Solves or evaluates a grid world and shows the state values and the policy as arrows.",
-                "Default: Zhao's 5x5 world solved by value iteration."})
+                "Default: Zhao's 5x5 world solved by value iteration.",
+                "--size N: the generated zig-zag grid (up to 23170x23170), solved by a planner for large models;",
+                "reports build and solve time, sweeps, backups/s, memory and the error against the closed form."})
 final class GridWorldCommand implements Callable<Integer> {
 
     /** Where the world comes from: a preset or a map file. */
@@ -50,7 +55,24 @@ final class GridWorldCommand implements Callable<Integer> {
         @Option(names = "--map", paramLabel = "FILE",
                 description = "A map file: one line per row; . free, # forbidden, W wall, T target, S start, X terminal.")
         Path map;
+
+        @Option(names = "--size", paramLabel = "NxN",
+                description = "The zig-zag grid of issue 10, N x N states (square only: NxN with equal sides, or N; "
+                        + "N from 5 to 23170), e.g. 1000x1000.")
+        String size;
     }
+
+    /** The discount factor of {@code --size}: issue 10's benchmark. */
+    static final double ZIG_ZAG_GAMMA = 0.99;
+    /** The tolerance of {@code --size}: issue 10's benchmark. */
+    static final double ZIG_ZAG_TOLERANCE = 1e-6;
+
+    /** The options of {@code --size} that no other world takes. */
+    private static final List<String> SIZE_ONLY = List.of("--precision", "--threads", "--order", "--write-model");
+    /** The options of the small worlds that {@code --size} does not take. */
+    private static final List<String> NOT_WITH_SIZE = List.of("--seed", "--reward-boundary", "--reward-forbidden",
+            "--reward-target", "--reward-step", "--forbidden-bump", "--policy", "--epsilon", "--episodes", "--steps",
+            "--quiet", "--alpha", "--features", "--episode-length", "--n", "--lambda", "--decimals");
 
     @ArgGroup(exclusive = true)
     WorldSource source = new WorldSource();
@@ -59,16 +81,34 @@ final class GridWorldCommand implements Callable<Integer> {
             description = "Planners: value-iteration (default), policy-iteration, truncated-policy-iteration, "
                     + "policy-evaluation. Learners: mc-basic, mc-exploring-starts, mc-epsilon-greedy, sarsa, "
                     + "expected-sarsa, n-step-sarsa, sarsa-lambda, q-learning, double-q-learning. "
-                    + "Linear prediction of --policy: td-linear (Zhao's TD-Linear, with --features).")
+                    + "Linear prediction of --policy: td-linear (Zhao's TD-Linear, with --features). "
+                    + "With --size: in-place-vi (default), mpi, prioritized-sweeping, value-iteration (synchronous).")
     String algorithm;
 
     @Option(names = "--gamma", paramLabel = "G",
-            description = "Discount factor in [0, 1]. Default: the preset's (0.9 for zhao-5x5 and --map).")
+            description = "Discount factor in [0, 1]. Default: the preset's (0.9 for zhao-5x5 and --map); 0.99 for --size.")
     Double gamma;
 
     @Option(names = "--tolerance", paramLabel = "T", defaultValue = "1e-10",
-            description = "Stop when a sweep changes no value by T or more (max norm). Default: ${DEFAULT-VALUE}.")
+            description = "Stop when a sweep changes no value by T or more (max norm). Default: ${DEFAULT-VALUE}; "
+                    + "1e-6 for --size.")
     double tolerance;
+
+    @Option(names = "--precision", paramLabel = "float|double",
+            description = "--size: the storage of the model's rewards. Default: float (-1 and 0 are exact in float).")
+    String precision;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "--size with in-place-vi or mpi: threads that share each sweep, at least 1. Default: 1.")
+    Integer threads;
+
+    @Option(names = "--order", paramLabel = "backward|natural",
+            description = "--size with in-place-vi or mpi: sweep backward from the goal (default) or in state order.")
+    String order;
+
+    @Option(names = "--write-model", paramLabel = "FILE",
+            description = "--size: also save the generated model as a Bellman MDP file (bellman mdp --file FILE solves it).")
+    Path writeModel;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
             description = "Seed of every random choice (the planners here make none). Default: ${DEFAULT-VALUE}.")
@@ -126,7 +166,8 @@ final class GridWorldCommand implements Callable<Integer> {
     double lambda;
 
     @Option(names = "--evaluation-sweeps", paramLabel = "J", defaultValue = "5",
-            description = "Evaluation sweeps per iteration of truncated-policy-iteration. Default: ${DEFAULT-VALUE}.")
+            description = "Evaluation sweeps per iteration of truncated-policy-iteration (default ${DEFAULT-VALUE}) "
+                    + "or, with --size, of mpi (default 10).")
     int evaluationSweeps;
 
     @Option(names = "--decimals", paramLabel = "N", defaultValue = "1",
@@ -141,6 +182,14 @@ final class GridWorldCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (source.size != null) {
+            return solveZigZag();
+        }
+        for (String option : SIZE_ONLY) {
+            if (given(option)) {
+                throw new IllegalArgumentException(option + " applies only to --size");
+            }
+        }
         GridAlgorithm algo = GridAlgorithm.byIdForOption(algorithm);
         output.json();
         checkOptions(algo);
@@ -164,6 +213,38 @@ final class GridWorldCommand implements Callable<Integer> {
             outcome.log().writeCsv(written.resolve("metrics.csv"));
             LearningCurve.writePng(outcome.log(), algo.id() + " on " + worldName, written.resolve("learning-curve.png"));
         }
+        return 0;
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** {@code --size}: the zig-zag grid, solved by a planner for large models. */
+    private int solveZigZag() throws IOException {
+        int size = ZigZagRun.parseSize(source.size);
+        output.json();
+        for (String option : NOT_WITH_SIZE) {
+            if (given(option)) {
+                throw new IllegalArgumentException(option + " does not apply to --size (the zig-zag grid has fixed "
+                        + "rewards, -1 per step, and is solved by a planner)");
+            }
+        }
+        LargePlanner planner = given("--algo") ? LargePlanner.byIdForOption(algorithm, "--size")
+                : LargePlanner.IN_PLACE_VI;
+        if (order != null && !planner.sweepsInOrder()) {
+            throw new IllegalArgumentException("--order applies only to in-place-vi and mpi, not " + planner.id());
+        }
+        if (given("--evaluation-sweeps") && planner != LargePlanner.MPI) {
+            throw new IllegalArgumentException("--evaluation-sweeps with --size applies only to mpi, not " + planner.id());
+        }
+        LargePlanner.Settings settings = new LargePlanner.Settings(planner, gamma != null ? gamma : ZIG_ZAG_GAMMA,
+                given("--tolerance") ? tolerance : ZIG_ZAG_TOLERANCE, threads != null ? threads : 1,
+                LargePlanner.orderForOption(order != null ? order : "backward"),
+                given("--evaluation-sweeps") ? evaluationSweeps : ModifiedPolicyIteration.DEFAULT_EVALUATION_SWEEPS);
+        CompactModel.Precision storage = ZigZagRun.parsePrecision(precision != null ? precision : "float");
+        Map.Entry<Map<String, Object>, String> reports = new ZigZagRun(size, storage, settings, writeModel).execute();
+        output.emit(spec.commandLine().getOut(), reports.getValue(), reports.getKey());
         return 0;
     }
 
