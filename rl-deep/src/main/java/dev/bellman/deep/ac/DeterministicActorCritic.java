@@ -168,28 +168,22 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         int[] hidden = config.hiddenLayers();
         // Independent streams per network, all from the learner's seed: same seed, same networks.
         SplittableRandom seeds = new SplittableRandom(seed());
-        actor = new Mlp(new MlpConfig(layers(observations, hidden, actions), Activation.RELU, Activation.TANH),
+        actor = new Mlp(new MlpConfig(CriticInputs.layers(observations, hidden, actions),
+                Activation.RELU, Activation.TANH),
                 seeds.nextLong());
         actorTarget = actor.copy();
         actorOptimizer = new Adam(config.actorLearningRate(), 0.9, 0.999, 1e-8);
         critics = new Mlp[config.critics()];
         criticTargets = new Mlp[config.critics()];
         criticOptimizers = new Adam[config.critics()];
-        MlpConfig criticShape = new MlpConfig(layers(observations + actions, hidden, 1), Activation.RELU,
+        MlpConfig criticShape = new MlpConfig(CriticInputs.layers(observations + actions, hidden, 1),
+                Activation.RELU,
                 Activation.IDENTITY);
         for (int k = 0; k < critics.length; k++) {
             critics[k] = new Mlp(criticShape, seeds.nextLong());
             criticTargets[k] = critics[k].copy();
             criticOptimizers[k] = new Adam(config.criticLearningRate(), 0.9, 0.999, 1e-8);
         }
-    }
-
-    private static int[] layers(int input, int[] hidden, int output) {
-        int[] sizes = new int[hidden.length + 2];
-        sizes[0] = input;
-        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-        sizes[sizes.length - 1] = output;
-        return sizes;
     }
 
     private void buildWorkspace() {
@@ -311,7 +305,8 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
             // Drawn here, on the caller's thread, so that the stream's order does not depend on the lanes.
             drawSmoothingNoise(random(), config.targetPolicyNoise(), config.targetNoiseClip(), smoothingNoise);
         }
-        fillCriticInput(criticInput, criticInputHeap, batch.observations(), batch.continuousActions());
+        CriticInputs.fill(criticInput, criticInputHeap, batch.observations(),
+                observationSize, batch.continuousActions(), actionSize, config.batchSize());
     }
 
     /**
@@ -324,7 +319,8 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         if (config.targetPolicyNoise() > 0) {
             smoothTargetActions(nextActionsHeap, smoothingNoise);
         }
-        fillCriticInput(nextCriticInput, nextCriticInputHeap, batch.nextObservations(), nextActionsHeap);
+        CriticInputs.fill(nextCriticInput, nextCriticInputHeap, batch.nextObservations(),
+                observationSize, nextActionsHeap, actionSize, config.batchSize());
         for (int k = 0; k < criticTargets.length; k++) {
             FloatBuffer values = FloatViews.view(criticTargets[k].forward(nextCriticInput), "target Q");
             for (int i = 0; i < size; i++) {
@@ -433,7 +429,8 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
             // The critic targets are not read again in this step: move them beside the actor's work.
             lane.run(this::moveCriticTargets);
         }
-        fillCriticInput(criticInput, criticInputHeap, batch.observations(), actionsHeap);
+        CriticInputs.fill(criticInput, criticInputHeap, batch.observations(),
+                observationSize, actionsHeap, actionSize, config.batchSize());
         FloatBuffer values = FloatViews.view(critics[0].forward(criticInput), "Q");
         double sum = 0;
         for (int i = 0; i < size; i++) {
@@ -468,17 +465,6 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         for (int k = 0; k < critics.length; k++) {
             criticTargets[k].polyakUpdate(critics[k], config.tau());
         }
-    }
-
-    /** Writes rows {@code [observation_i, action_i]} into a critic input. */
-    private void fillCriticInput(INDArray input, float[] heap, float[] observationRows, float[] actionRows) {
-        int size = config.batchSize();
-        int width = observationSize + actionSize;
-        for (int i = 0; i < size; i++) {
-            System.arraycopy(observationRows, i * observationSize, heap, i * width, observationSize);
-            System.arraycopy(actionRows, i * actionSize, heap, i * width + observationSize, actionSize);
-        }
-        FloatViews.view(input, "critic input").put(0, heap);
     }
 
     /** @return gradient steps taken so far (critic updates) */
@@ -605,9 +591,11 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         int[] sizes = loadedActor.net().config().layerSizes();
         int observations = sizes[0];
         int actions = sizes[sizes.length - 1];
-        MlpConfig actorShape = new MlpConfig(layers(observations, config.hiddenLayers(), actions), Activation.RELU,
+        MlpConfig actorShape = new MlpConfig(CriticInputs.layers(observations, config.hiddenLayers(),
+                actions), Activation.RELU,
                 Activation.TANH);
-        MlpConfig criticShape = new MlpConfig(layers(observations + actions, config.hiddenLayers(), 1), Activation.RELU,
+        MlpConfig criticShape = new MlpConfig(CriticInputs.layers(observations + actions, config.hiddenLayers(),
+                1), Activation.RELU,
                 Activation.IDENTITY);
         requireShape(loadedActor.net(), actorShape, ACTOR_FILE);
         requireShape(loadedActorTarget, actorShape, "actor-target.bin");

@@ -146,10 +146,12 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
         targetEntropy = Double.isNaN(config.targetEntropy()) ? -actionSize : config.targetEntropy();
         int[] hidden = config.hiddenLayers();
         SplittableRandom seeds = new SplittableRandom(seed());
-        actor = new Mlp(new MlpConfig(layers(observationSize, hidden, 2 * actionSize), Activation.RELU, Activation.IDENTITY),
+        actor = new Mlp(new MlpConfig(CriticInputs.layers(observationSize, hidden, 2 * actionSize),
+                Activation.RELU, Activation.IDENTITY),
                 seeds.nextLong());
         actorOptimizer = new Adam(config.learningRate(), 0.9, 0.999, 1e-8);
-        MlpConfig criticShape = new MlpConfig(layers(observationSize + actionSize, hidden, 1), Activation.RELU,
+        MlpConfig criticShape = new MlpConfig(CriticInputs.layers(observationSize + actionSize, hidden, 1),
+                Activation.RELU,
                 Activation.IDENTITY);
         for (int k = 0; k < 2; k++) {
             critics[k] = new Mlp(criticShape, seeds.nextLong());
@@ -182,14 +184,6 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
         actorGradientHeap = new float[size * 2 * actionSize];
         scaledAction = new double[actionSize];
         networkOutput = new double[2 * actionSize];
-    }
-
-    private static int[] layers(int input, int[] hidden, int output) {
-        int[] sizes = new int[hidden.length + 2];
-        sizes[0] = input;
-        System.arraycopy(hidden, 0, sizes, 1, hidden.length);
-        sizes[sizes.length - 1] = output;
-        return sizes;
     }
 
     @Override
@@ -267,7 +261,8 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
         for (int row = 0; row < size; row++) {
             nextLogProbabilities[row] = SquashedGaussian.sample(nextActorOutputs, row, actionSize, nextNoise, nextActions);
         }
-        fillCriticInput(batch.nextObservations(), nextActions);
+        CriticInputs.fill(criticInput, criticInputHeap, batch.nextObservations(),
+                observationSize, nextActions, actionSize, config.batchSize());
         float[] nextMinimum = criticValues[1];
         for (int k = 0; k < 2; k++) {
             FloatBuffer values = FloatViews.view(criticTargets[k].forward(criticInput), "target Q");
@@ -293,7 +288,9 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
             stepEntropyCoefficient(-(logProbabilitySum / size + targetEntropy));
         }
 
-        fillCriticInput(batch.observations(), batch.continuousActions());
+        CriticInputs.fill(criticInput, criticInputHeap, batch.observations(),
+
+                observationSize, batch.continuousActions(), actionSize, config.batchSize());
         double criticLoss = 0;
         double meanQ = 0;
         for (int k = 0; k < 2; k++) {
@@ -318,7 +315,8 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
         }
 
         // Actor: each sample's gradient flows through the critic that gives the smaller Q.
-        fillCriticInput(batch.observations(), policyActions);
+        CriticInputs.fill(criticInput, criticInputHeap, batch.observations(),
+                observationSize, policyActions, actionSize, config.batchSize());
         for (int k = 0; k < 2; k++) {
             FloatViews.view(critics[k].forward(criticInput), "Q of the policy").get(0, criticValues[k]);
         }
@@ -369,16 +367,6 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
         double correction2 = 1 - Math.pow(0.999, alphaSteps);
         logAlpha -= config.learningRate() / correction1 * alphaMoment
                 / (Math.sqrt(alphaSquaredMoment) / Math.sqrt(correction2) + 1e-8);
-    }
-
-    private void fillCriticInput(float[] observationRows, float[] actionRows) {
-        int size = config.batchSize();
-        int width = observationSize + actionSize;
-        for (int i = 0; i < size; i++) {
-            System.arraycopy(observationRows, i * observationSize, criticInputHeap, i * width, observationSize);
-            System.arraycopy(actionRows, i * actionSize, criticInputHeap, i * width + observationSize, actionSize);
-        }
-        FloatViews.view(criticInput, "critic input").put(0, criticInputHeap);
     }
 
     /** @return the entropy coefficient α = exp(log α) */
