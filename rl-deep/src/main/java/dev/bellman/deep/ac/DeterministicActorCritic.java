@@ -90,13 +90,17 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
     private INDArray criticInput;
     private INDArray nextCriticInput;
     private INDArray[] criticGradients;
-    private INDArray actorCriticGradient;
+    private final INDArray[] halfInputs = new INDArray[2];
+    private final float[][] halfInputHeaps = new float[2][];
+    private final INDArray[] halfGradients = new INDArray[2];
+    private final double[] halfSums = new double[2];
+    /** With two lanes, a copy of the first critic for the second half of the actor's batch. */
+    private Mlp criticMirror;
     private INDArray actorGradient;
     private float[] criticInputHeap;
     private float[] nextCriticInputHeap;
     private float[][] criticValues;
     private float[][] criticGradientHeaps;
-    private float[] actorCriticGradientHeap;
     private float[] actorGradientHeap;
     private float[] actionsHeap;
     private float[] nextActionsHeap;
@@ -204,16 +208,27 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         for (int k = 0; k < criticCount; k++) {
             criticGradients[k] = Nd4j.create(DataType.FLOAT, size, 1);
         }
-        actorCriticGradient = Nd4j.create(DataType.FLOAT, size, 1);
+        int split = size / 2;
+        int[] halfRows = {split, size - split};
+        for (int half = 0; half < 2; half++) {
+            // A batch of one leaves the first half empty: give it one row that is never read.
+            int rows = Math.max(1, halfRows[half]);
+            halfInputs[half] = Nd4j.create(DataType.FLOAT, rows, criticWidth);
+            halfInputHeaps[half] = new float[rows * criticWidth];
+            float[] gradient = new float[rows];
+            Arrays.fill(gradient, (float) (-1.0 / size));
+            halfGradients[half] = Nd4j.create(DataType.FLOAT, rows, 1);
+            FloatViews.view(halfGradients[half], "half gradient").put(0, gradient);
+        }
         actorGradient = Nd4j.create(DataType.FLOAT, size, actionSize);
         criticInputHeap = new float[size * criticWidth];
         nextCriticInputHeap = new float[size * criticWidth];
-        actorCriticGradientHeap = new float[size];
         actorGradientHeap = new float[size * actionSize];
         actionsHeap = new float[size * actionSize];
         nextActionsHeap = new float[size * actionSize];
         smoothingNoise = new double[size * actionSize];
         lane = config.threads() >= 2 ? new WorkerLane() : null;
+        criticMirror = lane != null ? critics[0].copy() : null;
         targets = new float[size];
         minimumNextValues = new float[size];
         scaledAction = new double[actionSize];
@@ -306,7 +321,7 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
             drawSmoothingNoise(random(), config.targetPolicyNoise(), config.targetNoiseClip(), smoothingNoise);
         }
         CriticInputs.fill(criticInput, criticInputHeap, batch.observations(),
-                observationSize, batch.continuousActions(), actionSize, config.batchSize());
+                observationSize, batch.continuousActions(), actionSize, 0, config.batchSize());
     }
 
     /**
@@ -320,7 +335,7 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
             smoothTargetActions(nextActionsHeap, smoothingNoise);
         }
         CriticInputs.fill(nextCriticInput, nextCriticInputHeap, batch.nextObservations(),
-                observationSize, nextActionsHeap, actionSize, config.batchSize());
+                observationSize, nextActionsHeap, actionSize, 0, config.batchSize());
         for (int k = 0; k < criticTargets.length; k++) {
             FloatBuffer values = FloatViews.view(criticTargets[k].forward(nextCriticInput), "target Q");
             for (int i = 0; i < size; i++) {
@@ -426,22 +441,17 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
     private double updateActorAndTargets() {
         int size = config.batchSize();
         if (lane != null) {
-            // The critic targets are not read again in this step: move them beside the actor's work.
+            lane.run(() -> {
+                criticMirror.copyParametersFrom(critics[0]);
+                criticOnActorActions(1, criticMirror);
+            });
+            criticOnActorActions(0, critics[0]);
+            lane.join();
+            // The critic targets are not read again in this step: move them beside the actor's backward pass.
             lane.run(this::moveCriticTargets);
-        }
-        CriticInputs.fill(criticInput, criticInputHeap, batch.observations(),
-                observationSize, actionsHeap, actionSize, config.batchSize());
-        FloatBuffer values = FloatViews.view(critics[0].forward(criticInput), "Q");
-        double sum = 0;
-        for (int i = 0; i < size; i++) {
-            sum += values.get(i);
-        }
-        Arrays.fill(actorCriticGradientHeap, (float) (-1.0 / size));
-        FloatViews.view(actorCriticGradient, "critic gradient").put(0, actorCriticGradientHeap);
-        FloatBuffer inputGradient = FloatViews.view(critics[0].inputGradient(actorCriticGradient), "input gradient");
-        int width = observationSize + actionSize;
-        for (int i = 0; i < size; i++) {
-            inputGradient.get(i * width + observationSize, actorGradientHeap, i * actionSize, actionSize);
+        } else {
+            criticOnActorActions(0, critics[0]);
+            criticOnActorActions(1, critics[0]);
         }
         FloatViews.view(actorGradient, "actor gradient").put(0, actorGradientHeap);
         if (lane != null) {
@@ -453,12 +463,37 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         actorOptimizer.step(actor);
         actorTarget.polyakUpdate(actor, config.tau());
         actorUpdatesDone++;
-        double loss = -sum / size;
+        double loss = -(halfSums[0] + halfSums[1]) / size;
         if (!Double.isFinite(loss)) {
             throw new IllegalStateException(getClass().getSimpleName() + " diverged at environment step " + totalSteps()
                     + ", gradient step " + gradientStepsDone + ": actor loss " + loss + "; try a smaller learning rate");
         }
         return loss;
+    }
+
+    /**
+     * Q_1(s, μ(s)) and ∂Q_1/∂a for one half of the batch, written into the actor's output gradient.
+     * The batch is always taken in two halves, on one thread or two, so that the numbers are the
+     * same either way (a product split by rows does not round as the whole product does).
+     */
+    private void criticOnActorActions(int half, Mlp critic) {
+        int size = config.batchSize();
+        int split = size / 2;
+        int firstRow = half == 0 ? 0 : split;
+        int rows = half == 0 ? split : size - split;
+        CriticInputs.fill(halfInputs[half], halfInputHeaps[half], batch.observations(), observationSize, actionsHeap,
+                actionSize, firstRow, rows);
+        FloatBuffer values = FloatViews.view(critic.forward(halfInputs[half]), "Q");
+        double sum = 0;
+        for (int i = 0; i < rows; i++) {
+            sum += values.get(i);
+        }
+        halfSums[half] = sum;
+        FloatBuffer inputGradient = FloatViews.view(critic.inputGradient(halfGradients[half]), "input gradient");
+        int width = observationSize + actionSize;
+        for (int i = 0; i < rows; i++) {
+            inputGradient.get(i * width + observationSize, actorGradientHeap, (firstRow + i) * actionSize, actionSize);
+        }
     }
 
     private void moveCriticTargets() {

@@ -262,7 +262,7 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
             nextLogProbabilities[row] = SquashedGaussian.sample(nextActorOutputs, row, actionSize, nextNoise, nextActions);
         }
         CriticInputs.fill(criticInput, criticInputHeap, batch.nextObservations(),
-                observationSize, nextActions, actionSize, config.batchSize());
+                observationSize, nextActions, actionSize, 0, config.batchSize());
         float[] nextMinimum = criticValues[1];
         for (int k = 0; k < 2; k++) {
             FloatBuffer values = FloatViews.view(criticTargets[k].forward(criticInput), "target Q");
@@ -290,7 +290,7 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
 
         CriticInputs.fill(criticInput, criticInputHeap, batch.observations(),
 
-                observationSize, batch.continuousActions(), actionSize, config.batchSize());
+                observationSize, batch.continuousActions(), actionSize, 0, config.batchSize());
         double criticLoss = 0;
         double meanQ = 0;
         for (int k = 0; k < 2; k++) {
@@ -316,7 +316,7 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
 
         // Actor: each sample's gradient flows through the critic that gives the smaller Q.
         CriticInputs.fill(criticInput, criticInputHeap, batch.observations(),
-                observationSize, policyActions, actionSize, config.batchSize());
+                observationSize, policyActions, actionSize, 0, config.batchSize());
         for (int k = 0; k < 2; k++) {
             FloatViews.view(critics[k].forward(criticInput), "Q of the policy").get(0, criticValues[k]);
         }
