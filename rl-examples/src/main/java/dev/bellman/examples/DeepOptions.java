@@ -80,6 +80,11 @@ final class DeepOptions {
                     + "MountainCarContinuous-v0.")
     String noise;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "DDPG, TD3: threads that share each update, 1 or more. The numbers do not depend on it. "
+                    + "Default: 2 where the machine has 2 cores or more, else 1.")
+    Integer threads;
+
     @Option(names = "--policy-delay", paramLabel = "N",
             description = "TD3: critic updates per actor and target update. Default: 2.")
     Integer policyDelay;
@@ -123,10 +128,10 @@ final class DeepOptions {
      * @throws IllegalArgumentException naming a value outside its range, or an actor-critic option
      */
     DqnConfig dqnConfig(String environmentId, String algorithm, Double gamma) {
-        String actorCriticOption = noise != null ? "--noise" : policyDelay != null ? "--policy-delay"
+        String actorCriticOption = threads != null ? "--threads" : noise != null ? "--noise" : policyDelay != null ? "--policy-delay"
                 : targetNoise != null ? "--target-noise" : targetNoiseClip != null ? "--target-noise-clip" : null;
         if (actorCriticOption != null) {
-            throw new IllegalArgumentException(actorCriticOption + " applies to " + (noise != null ? "ddpg and td3" : "td3")
+            throw new IllegalArgumentException(actorCriticOption + " applies to " + (noise != null || threads != null ? "ddpg and td3" : "td3")
                     + ", not " + algorithm);
         }
         DqnConfig.Builder builder = switch (environmentId) {
@@ -214,6 +219,7 @@ final class DeepOptions {
         if (targetNoiseClip != null) {
             builder.targetNoiseClip(targetNoiseClip);
         }
+        builder.threads(threads != null ? threads : Math.min(2, Runtime.getRuntime().availableProcessors()));
         applyShared(new SharedSetters(builder::hiddenLayers, builder::learningRate, builder::bufferSize, builder::batchSize,
                 builder::learningStarts, builder::trainFrequency, builder::gradientSteps, builder::tau, builder::gamma), gamma);
         try {
@@ -235,7 +241,7 @@ final class DeepOptions {
                 : explorationFraction != null ? "--exploration-fraction" : finalEpsilon != null ? "--final-epsilon"
                 : nSteps != null ? "--n-steps" : loss != null ? "--loss" : prioritized ? "--prioritized"
                 : noise != null ? "--noise" : policyDelay != null ? "--policy-delay" : targetNoise != null ? "--target-noise"
-                : targetNoiseClip != null ? "--target-noise-clip" : null;
+                : targetNoiseClip != null ? "--target-noise-clip" : threads != null ? "--threads" : null;
         if (other != null) {
             throw new IllegalArgumentException(other + " does not apply to sac (it explores by its stochastic policy, "
                     + "tuned by the entropy coefficient)");

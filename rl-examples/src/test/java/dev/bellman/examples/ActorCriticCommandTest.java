@@ -97,6 +97,10 @@ class ActorCriticCommandTest {
                 .assertUsageError("DDPG setting: tau 0.0 is outside (0, 1]");
         CommandRun.of("train", "--env", "Pendulum-v1", "--algo", "td3", "--policy-delay", "0")
                 .assertUsageError("TD3 setting: policyDelay 0 must be at least 1");
+        CommandRun.of("train", "--env", "Pendulum-v1", "--algo", "td3", "--threads", "0")
+                .assertUsageError("TD3 setting: threads 0 must be at least 1");
+        CommandRun.of("train", "--env", "CartPole-v1", "--algo", "dqn", "--threads", "2")
+                .assertUsageError("--threads applies to ddpg and td3, not dqn");
         CommandRun.of("train", "--env", "Pendulum-v1", "--algo", "ddpg", "--policy-delay", "2")
                 .assertUsageError("--policy-delay applies to td3, not ddpg");
         CommandRun.of("train", "--env", "Pendulum-v1", "--algo", "td3", "--exploration-fraction", "0.2")
