@@ -27,6 +27,8 @@ public interface Environment<O, A> extends AutoCloseable {
      *
      * @param seed the seed; the same seed gives the same episode start
      * @return the first observation of the episode
+     * @throws IllegalArgumentException if the environment does not accept {@code seed}: the
+     *                                  Gymnasium ports, like Gymnasium, take only seeds {@code >= 0}
      */
     O reset(long seed);
 

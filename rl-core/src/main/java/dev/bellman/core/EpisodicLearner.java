@@ -1,11 +1,12 @@
 package dev.bellman.core;
 
+import dev.bellman.core.random.SplitMixRandom;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * The training loop every model-free learner shares: reset, act, step, update, repeat until the
@@ -30,7 +31,7 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A> {
 
     private final long seed;
     private final long maxEpisodeLength;
-    private final SplittableRandom rng;
+    private final SplitMixRandom rng;
     private final List<TrainingListener> listeners = new ArrayList<>();
     private boolean environmentSeeded;
     private long totalSteps;
@@ -50,7 +51,7 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A> {
         // split(): environments seed their own SplittableRandom with the same seed on the first reset;
         // without it the learner's k-th draw would equal the environment's k-th draw (exploration in
         // lockstep with the dynamics).
-        this.rng = new SplittableRandom(seed).split();
+        this.rng = new SplitMixRandom(seed).split();
     }
 
     /** @return the seed this learner was built with */
@@ -58,8 +59,11 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A> {
         return seed;
     }
 
-    /** @return the learner's random stream, for its action choices */
-    protected final SplittableRandom random() {
+    /**
+     * @return the learner's random stream, for its action choices: {@link java.util.SplittableRandom}'s
+     *         stream, in a generator whose state a checkpoint can save
+     */
+    protected final SplitMixRandom random() {
         return rng;
     }
 
