@@ -7,6 +7,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -50,6 +51,11 @@ public final class BellmanCli implements Runnable {
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine commandLine = new CommandLine(new BellmanCli());
+        // -V on a subcommand prints the program's version too.
+        String[] version = commandLine.getCommandSpec().version();
+        for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+            subcommand.getCommandSpec().version(version);
+        }
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setParameterExceptionHandler((exception, arguments) -> {
@@ -60,6 +66,11 @@ public final class BellmanCli implements Runnable {
         commandLine.setExecutionExceptionHandler((exception, command, parseResult) -> {
             if (exception instanceof IllegalArgumentException) {
                 err.println(oneLine(command.getCommandName(), exception.getMessage()));
+                return USAGE_ERROR;
+            }
+            if (exception instanceof FileSystemException fileSystem) {
+                // A path the user gave cannot be read or written: bad input, not a defect.
+                err.println(oneLine(command.getCommandName(), "cannot write or read " + OptionChecks.describe(fileSystem)));
                 return USAGE_ERROR;
             }
             err.println(oneLine(command.getCommandName(), "internal error: " + exception));

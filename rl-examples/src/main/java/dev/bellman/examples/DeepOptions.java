@@ -263,9 +263,23 @@ final class DeepOptions {
                                  IntConsumer gradientSteps, DoubleConsumer tau, DoubleConsumer gamma) {
     }
 
+    /** The most weights {@code --hidden} may ask for between hidden layers (16 bytes each with gradients and Adam). */
+    static final long MAX_HIDDEN_WEIGHTS = 20_000_000;
+
     /** Applies every shared option that was given. */
     private void applyShared(SharedSetters set, Double gamma) {
         if (hidden != null) {
+            long weights = 0;
+            for (int i = 0; i + 1 < hidden.length; i++) {
+                weights += (long) hidden[i] * hidden[i + 1];
+            }
+            for (int width : hidden) {
+                weights += width;
+            }
+            if (weights > MAX_HIDDEN_WEIGHTS) {
+                throw new IllegalArgumentException("--hidden " + Arrays.toString(hidden).replaceAll("[\\[\\] ]", "")
+                        + " asks for " + weights + " weights; at most " + MAX_HIDDEN_WEIGHTS + " are allowed");
+            }
             set.hiddenLayers().accept(hidden);
         }
         if (learningRate != null) {

@@ -81,6 +81,7 @@ record FeatureSpec(Kind kind, int[] sizes, String text) {
      * {@code (x, y)} (polynomials on {@code [-1, 1]}, the rest on {@code [0, 1]}).
      */
     Features<Integer> forGrid(GridWorld world) {
+        requireFeatureCount(2, 1);
         GridCoordinates grid = GridCoordinates.of(world);
         return switch (kind) {
             case ONE_HOT -> new OneHotFeatures(world.stateCount());
@@ -101,6 +102,7 @@ record FeatureSpec(Kind kind, int[] sizes, String text) {
      */
     ActionFeatures<double[]> forBox(double[] low, double[] high, int actions) {
         int dimension = low.length;
+        requireFeatureCount(dimension, actions);
         return switch (kind) {
             case ONE_HOT -> throw new IllegalArgumentException("--features one-hot needs discrete observations; "
                     + "this environment's are continuous: use tile-coding, fourier, rbf or polynomial");
@@ -110,6 +112,40 @@ record FeatureSpec(Kind kind, int[] sizes, String text) {
             case TILE_CODING -> new TileCoder(low, high, tiles(dimension), sizes[0], tableSize(dimension, actions))
                     .forActions(actions);
         };
+    }
+
+    /** The most weights a feature map may give: beyond it the weights alone take tens of megabytes per learner. */
+    static final long MAX_FEATURES = 1_000_000;
+
+    /**
+     * Checks the size of the feature map before it is built (building a too-large one would take
+     * the memory the check is there to protect).
+     *
+     * @throws IllegalArgumentException if polynomial, Fourier or RBF features of {@code dimensions}
+     *                                  coordinates, one block per action, give more than {@link #MAX_FEATURES}
+     */
+    private void requireFeatureCount(int dimensions, int actions) {
+        double count = switch (kind) {
+            case ONE_HOT, TILE_CODING -> 0;
+            // C(order + d, d) monomials of degree at most order in d coordinates.
+            case POLYNOMIAL -> binomial(sizes[0] + dimensions, dimensions);
+            case FOURIER -> Math.pow(sizes[0] + 1.0, dimensions);
+            case RBF -> Math.pow(sizes[0], dimensions) + 1;
+        };
+        count *= actions;
+        if (count > MAX_FEATURES) {
+            throw new IllegalArgumentException("--features " + text + " gives " + String.format(Locale.ROOT, "%.3g",
+                    count) + " features for " + dimensions + " coordinates" + (actions > 1 ? " and " + actions + " actions" : "")
+                    + "; at most " + MAX_FEATURES + " are allowed");
+        }
+    }
+
+    private static double binomial(int n, int k) {
+        double result = 1;
+        for (int i = 1; i <= k; i++) {
+            result = result * (n - k + i) / i;
+        }
+        return result;
     }
 
     private RadialBasisFeatures rbf(double[] low, double[] high) {

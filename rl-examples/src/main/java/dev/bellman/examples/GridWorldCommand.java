@@ -153,8 +153,9 @@ final class GridWorldCommand implements Callable<Integer> {
     String features;
 
     @Option(names = "--episode-length", paramLabel = "L",
-            description = "Learners: truncate episodes after L steps; mc-basic: its episode length L. Default: 100 "
-                    + "in worlds without terminal cells (Zhao's continuing task), no limit otherwise (100 for mc-basic).")
+            description = "Learners: truncate episodes after L steps, 0 for no limit (with a --steps budget only); "
+                    + "mc-basic: its episode length L. Default: 100 in worlds without terminal cells (Zhao's continuing "
+                    + "task), else 100 times the number of cells (100 for mc-basic).")
     Long episodeLength;
 
     @Option(names = "--n", paramLabel = "N", defaultValue = "3",
@@ -164,6 +165,9 @@ final class GridWorldCommand implements Callable<Integer> {
     @Option(names = "--lambda", paramLabel = "L", defaultValue = "0.9",
             description = "sarsa-lambda: the trace decay in [0, 1] (replacing traces). Default: ${DEFAULT-VALUE}.")
     double lambda;
+
+    /** The most evaluation sweeps per improvement step {@code --evaluation-sweeps} allows. */
+    static final int MAX_EVALUATION_SWEEPS = 100_000;
 
     @Option(names = "--evaluation-sweeps", paramLabel = "J", defaultValue = "5",
             description = "Evaluation sweeps per iteration of truncated-policy-iteration (default ${DEFAULT-VALUE}) "
@@ -281,7 +285,8 @@ final class GridWorldCommand implements Callable<Integer> {
             // Walls and cliffs are terminal only because the agent never stands on them.
             continuing &= !world.isTerminal(s) || world.cell(s) == CellType.WALL || world.cell(s) == CellType.CLIFF;
         }
-        long limit = episodeLength != null ? episodeLength : continuing ? 100 : 0;
+        // With terminal cells, still a limit: the start may not reach them, or the agent may learn to avoid them.
+        long limit = episodeLength != null ? episodeLength : continuing ? 100 : 100L * world.stateCount();
         double exploration = epsilon == null ? 0.1 : epsilon;
         double stepSize = alpha == null ? 0.1 : alpha;
         LearnerSettings settings = LearnerSettings.builder().gamma(discount).alpha(stepSize).epsilon(exploration)
@@ -322,6 +327,11 @@ final class GridWorldCommand implements Callable<Integer> {
         }
         OptionChecks.unitInterval("--epsilon", epsilon);
         OptionChecks.atLeastOne("--evaluation-sweeps", evaluationSweeps);
+        if (evaluationSweeps > MAX_EVALUATION_SWEEPS) {
+            // Truncated policy iteration runs every one of them in each improvement step.
+            throw new IllegalArgumentException("--evaluation-sweeps " + evaluationSweeps + " is more than "
+                    + MAX_EVALUATION_SWEEPS + "; use policy-iteration for an exact evaluation");
+        }
         if (decimals < 0 || decimals > 12) {
             throw new IllegalArgumentException("--decimals " + decimals + " is outside [0, 12]");
         }
@@ -346,6 +356,11 @@ final class GridWorldCommand implements Callable<Integer> {
         OptionChecks.stepSize("--alpha", alpha);
         if (episodeLength != null && episodeLength < 0) {
             throw new IllegalArgumentException("--episode-length " + episodeLength + " is negative; expected 0 (no limit) or more");
+        }
+        if (episodeLength != null && episodeLength == 0 && budget.steps == null && !algo.id().equals("mc-basic")) {
+            // An episode may never end (a continuing world, an unreachable terminal cell): only a step budget ends the run.
+            throw new IllegalArgumentException("--episode-length 0 (no limit) needs a --steps budget: with --episodes an "
+                    + "episode that never ends would run forever");
         }
         OptionChecks.atLeastOne("--n", n);
         OptionChecks.unitInterval("--lambda", lambda);

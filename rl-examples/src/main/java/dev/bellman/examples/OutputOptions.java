@@ -28,10 +28,17 @@ final class OutputOptions {
     Path out;
 
     /**
+     * Checks the output options; every command calls it before any work, so that a bad {@code --out}
+     * fails before anything is printed.
+     *
      * @return whether JSON was asked for
-     * @throws IllegalArgumentException if the format is neither text nor json
+     * @throws IllegalArgumentException if the format is neither text nor json, or {@code --out} is a
+     *                                  file or lies below one
      */
     boolean json() {
+        if (out != null) {
+            OptionChecks.directoryCanBeCreated("--out", out);
+        }
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "text" -> false;
             case "json" -> true;

@@ -33,7 +33,7 @@ final class ValuesFile {
             }
             drain(buffer, channel);
         } catch (IOException e) {
-            throw new IllegalArgumentException(option + " " + file + ": cannot be written (" + e + ")");
+            throw new IllegalArgumentException(option + " " + file + ": cannot be written (" + OptionChecks.describe(e) + ")");
         }
     }
 

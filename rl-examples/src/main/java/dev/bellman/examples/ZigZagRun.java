@@ -110,7 +110,7 @@ record ZigZagRun(int size, CompactModel.Precision precision, LargePlanner.Settin
             try {
                 CompactModelFiles.write(model, writeModel);
             } catch (IOException e) {
-                throw new IllegalArgumentException("--write-model " + writeModel + ": cannot be written (" + e + ")");
+                throw new IllegalArgumentException("--write-model " + writeModel + ": cannot be written (" + OptionChecks.describe(e) + ")");
             }
             writeSeconds = (System.nanoTime() - start) / 1e9;
         }

@@ -5,7 +5,6 @@ import dev.bellman.core.CompactModelFiles;
 import dev.bellman.env.grid.ZigZagGrid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
@@ -58,8 +57,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * vectors are passed through per-subcommand caps (at most 5 grid-world episodes or 300 steps, deep
  * networks of width 8 with 50 learning starts and batch 8, at most one evaluation episode, a zig-zag
  * grid of at most 30x30, ...) and paths that a command would write to are redirected into the
- * temporary directory. Cases that found bugs are kept out of the random run (see {@link #knownBugs})
- * and stand as {@code @Disabled} tests at the end of the class.
+ * temporary directory. The cases that found bugs in the first runs stand as explicit tests at the end of
+ * the class, now passing; {@link #knownBugs} lists cases to keep out of the random run while a bug is open.
  */
 class CommandLineFuzzTest {
 
@@ -777,16 +776,10 @@ class CommandLineFuzzTest {
     // ---------------------------------------------------------------------------------------------
     // Running and judging one case
 
-    /** Vectors that found a bug, kept out of the random run (each stands as a @Disabled test below). */
+    /** Vectors of open bugs, kept out of the random run (none now: each bug found stands as a passing test below). */
     static List<String> knownBugs() {
-        String file = Pattern.quote(existingFile.toString());
-        String maps = Pattern.quote(dir.resolve("maps").toString());
-        return List.of(
-                // Bug 1: a subcommand's --version / -V prints nothing and exits 0.
-                "bellman (gridworld|mdp|train|eval) (.* )?(-V|--version)( .*)?",
-                // Bug 2: --out onto an existing file or below one, --render onto a directory or below a file: exit 1.
-                ".* --out[= ]" + file + "(/below)?( .*)?",
-                ".* --render[= ](" + file + "/below|" + maps + ")( .*)?");
+        // The five bugs the first runs found are fixed; their cases stand as the explicit tests below.
+        return List.of();
     }
 
     /** The cases of one category: counts them, runs them with a timeout and collects what breaks the contract. */
@@ -875,7 +868,6 @@ class CommandLineFuzzTest {
     // Bugs the fuzzing found: each kept out of the random run, reproduced here
 
     @Test
-    @Disabled("bug: a subcommand's --version / -V prints nothing and exits 0 (only 'bellman --version' prints it)")
     void subcommandVersionPrintsTheVersion() {
         for (String command : new String[] {"gridworld", "mdp", "train", "eval"}) {
             CommandRun run = CommandRun.of(command, "--version");
@@ -885,8 +877,6 @@ class CommandLineFuzzTest {
     }
 
     @Test
-    @Disabled("bug: --out onto an existing file or below one, --render onto a directory: exit 1 'internal error: "
-            + "java.nio.file.FileAlreadyExistsException' / 'FileSystemException' after the report was printed")
     void unwritableOutputIsAUsageError() {
         String below = existingFile.resolve("below").toString();
         CommandRun.of("gridworld", "--out", existingFile.toString()).assertUsageError("--out");
@@ -896,8 +886,6 @@ class CommandLineFuzzTest {
     }
 
     @Test
-    @Disabled("bug: an unwritable --values-out or --write-model names the Java exception: 'cannot be written "
-            + "(java.nio.file.FileSystemException: DIR: Is a directory)'")
     void unwritableModelOrValuesFileNamesNoJavaException() throws IOException {
         Path model = dir.resolve("bug3.blmdp");
         CompactModelFiles.write(ZigZagGrid.model(6, CompactModel.Precision.FLOAT), model);
@@ -908,9 +896,6 @@ class CommandLineFuzzTest {
     }
 
     @Test
-    @Disabled("bug: hangs: a learner with --episodes never ends an episode that cannot end: --episode-length 0 in a "
-            + "continuing world, a terminal cell the start cannot reach, an agent that learns to stay on a "
-            + "non-terminal target in a world with an X (no episode limit in worlds with terminal cells)")
     void episodesThatCannotEndDoNotHang() throws IOException {
         Path unreachable = Files.writeString(dir.resolve("unreachable.txt"), "S.W\n..W\nWWX\n");
         Path targetAndTerminal = Files.writeString(dir.resolve("target-and-terminal.txt"), "S.T.......X\n");
@@ -924,8 +909,6 @@ class CommandLineFuzzTest {
     }
 
     @Test
-    @Disabled("bug: valid-looking sizes run for minutes or exhaust memory instead of being rejected: "
-            + "--evaluation-sweeps 2147483647, --hidden 100000000, --features polynomial:4096 (8.4 million features)")
     void hugeSizesAreRejectedOrFinish() {
         for (String[] args : new String[][] {
                 {"gridworld", "--algo", "truncated-policy-iteration", "--evaluation-sweeps", "2147483647"},
