@@ -1,14 +1,11 @@
 package dev.bellman.core;
 
+import dev.bellman.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Objects;
@@ -92,33 +89,7 @@ public final class CompactModelFiles {
     public static void write(CompactModel model, Path file) throws IOException {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(file, "file");
-        Path target = file.toAbsolutePath();
-        Path directory = target.getParent();
-        // Not Files.createTempFile: its files are private to the owner (0600), and the model file
-        // should get the permissions of any new file.
-        Path temporary = null;
-        FileChannel channel = null;
-        for (long attempt = System.nanoTime(); channel == null; attempt++) {
-            temporary = directory.resolve(target.getFileName() + "." + Long.toHexString(attempt) + ".tmp");
-            try {
-                channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            } catch (FileAlreadyExistsException taken) {
-                // another writer's temporary file: try the next name
-            }
-        }
-        try {
-            try (FileChannel out = channel) {
-                writeModel(model, new Output(out));
-                out.force(true);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException notAtomic) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(file, (FileChannel channel) -> writeModel(model, new Output(channel)));
     }
 
     private static void writeModel(CompactModel model, Output out) throws IOException {

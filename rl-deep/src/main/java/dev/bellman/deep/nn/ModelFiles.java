@@ -1,17 +1,15 @@
 package dev.bellman.deep.nn;
 
+import dev.bellman.core.io.AtomicFiles;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -126,21 +124,12 @@ public final class ModelFiles {
     private static void write(Path file, Mlp net, Optimizer optimizer) throws IOException {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(net, "net");
-        Path target = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream stream = Files.newOutputStream(temporary);
-                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream))) {
-                writeModel(out, net, optimizer);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException notAtomic) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        // Forced to the disk before the rename: a crash leaves the previous file loadable.
+        AtomicFiles.write(file, (OutputStream stream) -> {
+            DataOutputStream out = new DataOutputStream(stream);
+            writeModel(out, net, optimizer);
+            out.flush();
+        });
     }
 
     private static void writeModel(DataOutputStream out, Mlp net, Optimizer optimizer) throws IOException {
