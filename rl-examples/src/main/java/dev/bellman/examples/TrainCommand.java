@@ -182,6 +182,7 @@ final class TrainCommand implements Callable<Integer> {
                 actorCritic.saveNetworks(written.resolve(NETWORKS_DIRECTORY));
             } else if (trained.learner() instanceof Sac sac) {
                 ModelFiles.save(written.resolve(MODEL_FILE), sac.actor());
+                sac.saveNetworks(written.resolve(NETWORKS_DIRECTORY));
             }
         }
         return 0;

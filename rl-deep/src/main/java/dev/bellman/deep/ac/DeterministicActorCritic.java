@@ -11,7 +11,6 @@ import dev.bellman.deep.nn.Mlp;
 import dev.bellman.deep.nn.MlpConfig;
 import dev.bellman.deep.nn.ModelFiles;
 import dev.bellman.deep.nn.Nd4jThreads;
-import dev.bellman.deep.nn.Optimizer;
 import dev.bellman.deep.nn.WorkerLane;
 import dev.bellman.deep.replay.Batch;
 import dev.bellman.deep.replay.ReplayBuffer;
@@ -632,9 +631,9 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         MlpConfig criticShape = new MlpConfig(CriticInputs.layers(observations + actions, config.hiddenLayers(),
                 1), Activation.RELU,
                 Activation.IDENTITY);
-        requireShape(loadedActor.net(), actorShape, ACTOR_FILE);
-        requireShape(loadedActorTarget, actorShape, "actor-target.bin");
-        Adam loadedActorOptimizer = adamOf(loadedActor, ACTOR_FILE);
+        SavedNetworks.requireShape(loadedActor.net(), actorShape, ACTOR_FILE);
+        SavedNetworks.requireShape(loadedActorTarget, actorShape, "actor-target.bin");
+        Adam loadedActorOptimizer = SavedNetworks.adamOf(loadedActor, ACTOR_FILE);
         Mlp[] loadedCritics = new Mlp[config.critics()];
         Mlp[] loadedCriticTargets = new Mlp[config.critics()];
         Adam[] loadedCriticOptimizers = new Adam[config.critics()];
@@ -642,9 +641,9 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
             String name = "critic-" + (k + 1) + ".bin";
             String targetName = "critic-" + (k + 1) + "-target.bin";
             ModelFiles.Loaded loadedCritic = ModelFiles.loadWithOptimizer(directory.resolve(name));
-            loadedCritics[k] = requireShape(loadedCritic.net(), criticShape, name);
-            loadedCriticTargets[k] = requireShape(ModelFiles.load(directory.resolve(targetName)), criticShape, targetName);
-            loadedCriticOptimizers[k] = adamOf(loadedCritic, name);
+            loadedCritics[k] = SavedNetworks.requireShape(loadedCritic.net(), criticShape, name);
+            loadedCriticTargets[k] = SavedNetworks.requireShape(ModelFiles.load(directory.resolve(targetName)), criticShape, targetName);
+            loadedCriticOptimizers[k] = SavedNetworks.adamOf(loadedCritic, name);
         }
         observationSize = observations;
         actionSize = actions;
@@ -654,23 +653,5 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         critics = loadedCritics;
         criticTargets = loadedCriticTargets;
         criticOptimizers = loadedCriticOptimizers;
-    }
-
-    private static Mlp requireShape(Mlp loaded, MlpConfig expected, String name) {
-        if (!loaded.config().equals(expected)) {
-            throw new IllegalArgumentException(name + " holds a network " + loaded.config() + "; this configuration needs "
-                    + expected);
-        }
-        return loaded;
-    }
-
-    private static Adam adamOf(ModelFiles.Loaded loaded, String name) {
-        Optimizer optimizer = loaded.optimizer().orElseThrow(() -> new IllegalArgumentException(name
-                + " has no optimizer state; expected the Adam state saveNetworks writes"));
-        if (!(optimizer instanceof Adam adam)) {
-            throw new IllegalArgumentException(name + " holds a " + optimizer.getClass().getSimpleName()
-                    + " optimizer; expected Adam");
-        }
-        return adam;
     }
 }

@@ -4,11 +4,13 @@ import dev.bellman.core.Environment;
 import dev.bellman.core.EpisodicLearner;
 import dev.bellman.core.Policy;
 import dev.bellman.core.space.BoxSpace;
+import dev.bellman.core.io.AtomicFiles;
 import dev.bellman.deep.nn.Activation;
 import dev.bellman.deep.nn.Adam;
 import dev.bellman.deep.nn.FloatViews;
 import dev.bellman.deep.nn.Mlp;
 import dev.bellman.deep.nn.MlpConfig;
+import dev.bellman.deep.nn.ModelFiles;
 import dev.bellman.deep.nn.Nd4jThreads;
 import dev.bellman.deep.replay.Batch;
 import dev.bellman.deep.replay.ReplayBuffer;
@@ -16,7 +18,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -56,6 +66,12 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
     public static final String METRIC_ENTROPY_COEFFICIENT = "entropy_coefficient";
     /** Metric key: the first critic's mean Q(s, a) of the sampled pairs, averaged over the phase. */
     public static final String METRIC_Q = "q_mean";
+
+    private static final String ACTOR_FILE = "actor.bin";
+    private static final String ENTROPY_FILE = "entropy.bin";
+    /** "BLSE": Bellman SAC entropy state. */
+    private static final int ENTROPY_MAGIC = 0x424C5345;
+    private static final int ENTROPY_VERSION = 1;
 
     private final SacConfig config;
     private int observationSize;
@@ -131,33 +147,45 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
                     + env.observationSpace() + " and " + env.actionSpace());
         }
         ActionScaling environmentScaling = new ActionScaling(actions);
-        if (actor != null) {
-            if (box.dimension() != observationSize || actions.dimension() != actionSize) {
-                throw new IllegalArgumentException("this SAC was built for " + observationSize + " observation values and "
-                        + actionSize + " action values; the environment has " + box.dimension() + " and "
-                        + actions.dimension());
-            }
-            scaling = environmentScaling;
-            return;
+        if (actor != null && (box.dimension() != observationSize || actions.dimension() != actionSize)) {
+            throw new IllegalArgumentException("this SAC was built for " + observationSize + " observation values and "
+                    + actionSize + " action values; the environment has " + box.dimension() + " and "
+                    + actions.dimension());
         }
         scaling = environmentScaling;
-        observationSize = box.dimension();
-        actionSize = actions.dimension();
+        if (actor == null) {
+            buildNetworks(box.dimension(), actions.dimension());
+        }
+        if (replay == null) {
+            buildWorkspace();
+        }
+    }
+
+    private void buildNetworks(int observations, int actions) {
+        observationSize = observations;
+        actionSize = actions;
         targetEntropy = Double.isNaN(config.targetEntropy()) ? -actionSize : config.targetEntropy();
-        int[] hidden = config.hiddenLayers();
         SplittableRandom seeds = new SplittableRandom(seed());
-        actor = new Mlp(new MlpConfig(CriticInputs.layers(observationSize, hidden, 2 * actionSize),
-                Activation.RELU, Activation.IDENTITY),
-                seeds.nextLong());
+        actor = new Mlp(actorShape(), seeds.nextLong());
         actorOptimizer = new Adam(config.learningRate(), 0.9, 0.999, 1e-8);
-        MlpConfig criticShape = new MlpConfig(CriticInputs.layers(observationSize + actionSize, hidden, 1),
-                Activation.RELU,
-                Activation.IDENTITY);
         for (int k = 0; k < 2; k++) {
-            critics[k] = new Mlp(criticShape, seeds.nextLong());
+            critics[k] = new Mlp(criticShape(), seeds.nextLong());
             criticTargets[k] = critics[k].copy();
             criticOptimizers[k] = new Adam(config.learningRate(), 0.9, 0.999, 1e-8);
         }
+    }
+
+    private MlpConfig actorShape() {
+        return new MlpConfig(CriticInputs.layers(observationSize, config.hiddenLayers(), 2 * actionSize), Activation.RELU,
+                Activation.IDENTITY);
+    }
+
+    private MlpConfig criticShape() {
+        return new MlpConfig(CriticInputs.layers(observationSize + actionSize, config.hiddenLayers(), 1), Activation.RELU,
+                Activation.IDENTITY);
+    }
+
+    private void buildWorkspace() {
         Nd4jThreads.use(1);
         int size = config.batchSize();
         replay = new ReplayBuffer(config.bufferSize(), observationSize, actionSize, config.gamma(), 1);
@@ -407,6 +435,113 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
     }
 
     /**
+     * Saves the networks with their optimizers' state into {@code directory}: {@code actor.bin}
+     * (which {@code bellman eval} reads), {@code critic-K.bin} and {@code critic-K-target.bin} for
+     * K = 1, 2, in {@link ModelFiles}' format, and {@code entropy.bin}, the entropy coefficient with
+     * its Adam moments. The replay buffer and the random streams are not saved.
+     *
+     * @param directory created if missing
+     * @throws IOException           if a file cannot be written
+     * @throws IllegalStateException before the first training call
+     */
+    public void saveNetworks(Path directory) throws IOException {
+        requireBuilt();
+        Files.createDirectories(directory);
+        ModelFiles.save(directory.resolve(ACTOR_FILE), actor, actorOptimizer);
+        for (int k = 0; k < 2; k++) {
+            ModelFiles.save(directory.resolve("critic-" + (k + 1) + ".bin"), critics[k], criticOptimizers[k]);
+            ModelFiles.save(directory.resolve("critic-" + (k + 1) + "-target.bin"), criticTargets[k]);
+        }
+        AtomicFiles.write(directory.resolve(ENTROPY_FILE), (OutputStream stream) -> {
+            DataOutputStream out = new DataOutputStream(stream);
+            out.writeInt(ENTROPY_MAGIC);
+            out.writeInt(ENTROPY_VERSION);
+            out.writeDouble(logAlpha);
+            out.writeDouble(alphaMoment);
+            out.writeDouble(alphaSquaredMoment);
+            out.writeLong(alphaSteps);
+            out.flush();
+        });
+    }
+
+    /**
+     * Loads what {@link #saveNetworks(Path)} wrote into a SAC that has not trained yet, so that
+     * training continues from it. Everything is read and checked before anything is kept.
+     *
+     * @param directory the directory {@link #saveNetworks(Path)} wrote
+     * @throws IOException              if a file is missing, unreadable, truncated or not of its kind
+     * @throws IllegalStateException    if this SAC has trained already
+     * @throws IllegalArgumentException if the networks do not fit this configuration
+     */
+    public void loadNetworks(Path directory) throws IOException {
+        if (actor != null) {
+            throw new IllegalStateException("loadNetworks must come before the first training call");
+        }
+        ModelFiles.Loaded loadedActor = ModelFiles.loadWithOptimizer(directory.resolve(ACTOR_FILE));
+        int[] sizes = loadedActor.net().config().layerSizes();
+        int outputs = sizes[sizes.length - 1];
+        if (outputs % 2 != 0) {
+            throw new IllegalArgumentException(ACTOR_FILE + " has " + outputs + " outputs; a SAC actor has two per action "
+                    + "dimension (means and log standard deviations)");
+        }
+        int savedObservations = observationSize;
+        int savedActions = actionSize;
+        observationSize = sizes[0];
+        actionSize = outputs / 2;
+        try {
+            SavedNetworks.requireShape(loadedActor.net(), actorShape(), ACTOR_FILE);
+            Adam loadedActorOptimizer = SavedNetworks.adamOf(loadedActor, ACTOR_FILE);
+            Mlp[] loadedCritics = new Mlp[2];
+            Mlp[] loadedTargets = new Mlp[2];
+            Adam[] loadedOptimizers = new Adam[2];
+            for (int k = 0; k < 2; k++) {
+                String name = "critic-" + (k + 1) + ".bin";
+                String targetName = "critic-" + (k + 1) + "-target.bin";
+                ModelFiles.Loaded critic = ModelFiles.loadWithOptimizer(directory.resolve(name));
+                loadedCritics[k] = SavedNetworks.requireShape(critic.net(), criticShape(), name);
+                loadedTargets[k] = SavedNetworks.requireShape(ModelFiles.load(directory.resolve(targetName)), criticShape(),
+                        targetName);
+                loadedOptimizers[k] = SavedNetworks.adamOf(critic, name);
+            }
+            double[] entropy = new double[3];
+            long steps;
+            Path entropyFile = directory.resolve(ENTROPY_FILE);
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(entropyFile)))) {
+                if (in.readInt() != ENTROPY_MAGIC) {
+                    throw new IOException(entropyFile + ": not a SAC entropy file");
+                }
+                int version = in.readInt();
+                if (version != ENTROPY_VERSION) {
+                    throw new IOException(entropyFile + ": format version " + version + "; this build reads version "
+                            + ENTROPY_VERSION);
+                }
+                for (int i = 0; i < 3; i++) {
+                    entropy[i] = in.readDouble();
+                }
+                steps = in.readLong();
+            } catch (EOFException truncated) {
+                throw new IOException(entropyFile + ": truncated (ends before the entropy coefficient's state)", truncated);
+            }
+            actor = loadedActor.net();
+            actorOptimizer = loadedActorOptimizer;
+            for (int k = 0; k < 2; k++) {
+                critics[k] = loadedCritics[k];
+                criticTargets[k] = loadedTargets[k];
+                criticOptimizers[k] = loadedOptimizers[k];
+            }
+            logAlpha = entropy[0];
+            alphaMoment = entropy[1];
+            alphaSquaredMoment = entropy[2];
+            alphaSteps = steps;
+            targetEntropy = Double.isNaN(config.targetEntropy()) ? -actionSize : config.targetEntropy();
+        } catch (IOException | RuntimeException failed) {
+            observationSize = savedObservations;
+            actionSize = savedActions;
+            throw failed;
+        }
+    }
+
+    /**
      * The deterministic policy of a snapshot of the actor: {@code tanh(μ(s))}, scaled to the action
      * space's bounds.
      *
@@ -415,6 +550,10 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
     @Override
     public Policy<double[], double[]> policy() {
         requireBuilt();
+        if (scaling == null) {
+            throw new IllegalStateException("the action bounds are known from the first training call; after loadNetworks, "
+                    + "train first or use meanPolicy(actor(), new ActionScaling(space))");
+        }
         return meanPolicy(actor.copy(), scaling);
     }
 
