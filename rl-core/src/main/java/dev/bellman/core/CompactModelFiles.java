@@ -89,7 +89,7 @@ public final class CompactModelFiles {
     public static void write(CompactModel model, Path file) throws IOException {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(file, "file");
-        AtomicFiles.write(file, (FileChannel channel) -> writeModel(model, new Output(channel)));
+        AtomicFiles.write(file, channel -> writeModel(model, new Output(channel)));
     }
 
     private static void writeModel(CompactModel model, Output out) throws IOException {

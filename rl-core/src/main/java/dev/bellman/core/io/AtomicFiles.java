@@ -95,9 +95,9 @@ public final class AtomicFiles {
      * @param writer writes the whole content
      * @throws IOException if the temporary file cannot be created, written, forced or moved
      */
-    public static void write(Path file, StreamWriter writer) throws IOException {
+    public static void writeStream(Path file, StreamWriter writer) throws IOException {
         Objects.requireNonNull(writer, "writer");
-        write(file, (FileChannel channel) -> {
+        write(file, channel -> {
             // Not closed here: closing the stream would close the channel before it is forced.
             OutputStream stream = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             writer.write(stream);

@@ -23,7 +23,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -452,7 +451,7 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
             ModelFiles.save(directory.resolve("critic-" + (k + 1) + ".bin"), critics[k], criticOptimizers[k]);
             ModelFiles.save(directory.resolve("critic-" + (k + 1) + "-target.bin"), criticTargets[k]);
         }
-        AtomicFiles.write(directory.resolve(ENTROPY_FILE), (OutputStream stream) -> {
+        AtomicFiles.writeStream(directory.resolve(ENTROPY_FILE), stream -> {
             DataOutputStream out = new DataOutputStream(stream);
             out.writeInt(ENTROPY_MAGIC);
             out.writeInt(ENTROPY_VERSION);

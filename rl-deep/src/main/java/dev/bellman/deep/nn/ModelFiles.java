@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -125,7 +124,7 @@ public final class ModelFiles {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(net, "net");
         // Forced to the disk before the rename: a crash leaves the previous file loadable.
-        AtomicFiles.write(file, (OutputStream stream) -> {
+        AtomicFiles.writeStream(file, stream -> {
             DataOutputStream out = new DataOutputStream(stream);
             writeModel(out, net, optimizer);
             out.flush();
