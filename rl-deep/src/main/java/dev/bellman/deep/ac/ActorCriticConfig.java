@@ -31,8 +31,9 @@ import java.util.Arrays;
  * @param targetNoiseClip     the bound on that noise (DDPG 0, TD3 0.5)
  * @param threads             1 (default): all work on the calling thread; 2 or more: independent
  *                            matrix products (target and online passes, weight gradients beside
- *                            deltas, TD3's two critics) also run on a second thread. Each product
- *                            runs on one BLAS thread either way, so the numbers are identical.
+ *                            deltas, TD3's two critics, the two halves of the actor's critic pass)
+ *                            also run on a second thread. Each product runs on one BLAS thread
+ *                            either way, so the numbers are identical. The command line uses 2.
  */
 public record ActorCriticConfig(int[] hiddenLayers, double actorLearningRate, double criticLearningRate, int bufferSize,
                                 int learningStarts, int batchSize, double tau, double gamma, int trainFrequency,

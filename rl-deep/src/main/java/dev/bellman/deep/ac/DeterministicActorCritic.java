@@ -49,6 +49,8 @@ import java.util.random.RandomGenerator;
  *     actor: minimise −mean Q_1(s, μ(s)), through ∂Q_1/∂a, one Adam step
  *     targets: θ' ← τ θ + (1 − τ) θ' for the actor and every critic
  * }</pre>
+ * The actor's pass through Q_1 is computed on the two halves of the batch separately (rows
+ * [0, n/2) and [n/2, n)), on one thread or two, so that {@code threads} never changes a number.
  * A truncated episode bootstraps from its final observation; only termination stops it. The actor is
  * an MLP with ReLU hidden layers and a tanh output; each critic takes the observation and the
  * scaled action side by side as its input.
