@@ -20,6 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -163,6 +164,14 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
             return random().nextInt(actionCount);
         }
         online.predict(observation, actionValues);
+        for (double value : actionValues) {
+            if (!Double.isFinite(value)) {
+                // argmax would quietly pick action 0 from NaNs: stop instead.
+                throw new IllegalStateException("DQN diverged choosing the action of environment step " + (totalSteps() + 1) + ": Q-values "
+                        + Arrays.toString(actionValues) + " of observation " + Arrays.toString(observation)
+                        + " are not finite; try a smaller learning rate");
+            }
+        }
         return argmax(actionValues);
     }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -159,5 +160,20 @@ class DqnTest {
     @SuppressWarnings("unchecked") // deliberately the wrong action type, to see it rejected by its space
     private static Environment<double[], Integer> castDiscrete(Environment<double[], ?> env) {
         return (Environment<double[], Integer>) env;
+    }
+
+    @Test
+    void nonFiniteQValuesStopTrainingInsteadOfPickingActionZero() {
+        DqnConfig config = DqnConfig.builder().hiddenLayers(8).learningStarts(20).trainFrequency(10_000)
+                .initialEpsilon(0).finalEpsilon(0).build();
+        Dqn dqn = new Dqn(config, 1_000, 4);
+        Environment<double[], Integer> env = Environments.make("CartPole-v1", Integer.class);
+        dqn.train(env, Budget.steps(30));
+        dqn.network().parameters().assign(Float.NaN);
+        dqn.network().markParametersChanged();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> dqn.train(env, Budget.steps(5)));
+        assertTrue(e.getMessage().startsWith("DQN diverged choosing the action of environment step 31: Q-values [NaN, NaN]"),
+                e.getMessage());
     }
 }
