@@ -50,20 +50,6 @@ class PolicyPropertiesTest {
                         .ofSize(states).map(table -> Tuple.of(table, actions)));
     }
 
-    /**
-     * Action values drawn from a few numbers, so that exact ties are common, plus numbers within
-     * and just beyond {@link TabularActionValues#TIE_TOLERANCE} of 2.
-     */
-    @Provide
-    Arbitrary<TabularActionValues> actionValues() {
-        Arbitrary<Double> value = Arbitraries.oneOf(
-                Arbitraries.of(-1.0, 0.0, 2.0, 2.0 + 4e-10, 2.0 - 4e-10, 2.0 + 3e-9, 1e6),
-                Arbitraries.doubles().between(-1e3, 1e3));
-        return Combinators.combine(Arbitraries.integers().between(1, 20), Arbitraries.integers().between(1, 8))
-                .flatAs((states, actions) -> value.list().ofSize(states * actions).map(list -> new TabularActionValues(
-                        states, actions, list.stream().mapToDouble(Double::doubleValue).toArray())));
-    }
-
     /** Rows of non-negative weights (about one in five exactly 0) normalised to sum to 1. */
     @Provide
     Arbitrary<double[][]> probabilityTables() {
@@ -125,48 +111,6 @@ class PolicyPropertiesTest {
                 // Zhao's form: the greedy action 1 - epsilon (n - 1) / n, the others epsilon / n.
                 double expected = a == chosen[s] ? 1 - epsilon * (n - 1) / n : epsilon / n;
                 assertEquals(expected, policy.probability(s, a), 1e-15, "pi(" + a + "|" + s + ")");
-            }
-        }
-    }
-
-    @Property(tries = 300)
-    void greedyPolicyOfActionValuesIsGreedyWithLowestIndexTies(@ForAll("actionValues") TabularActionValues q) {
-        TabularPolicy policy = TabularPolicy.greedy(q);
-        assertDistributions(policy);
-        assertTrue(policy.isDeterministic());
-        for (int s = 0; s < q.stateCount(); s++) {
-            int chosen = policy.mostProbableAction(s);
-            assertEquals(1.0, policy.probability(s, chosen), 0.0);
-            assertTrue(q.value(s, chosen) >= q.maxValue(s) - TabularActionValues.TIE_TOLERANCE,
-                    "state " + s + ": action " + chosen + " is not within the tie tolerance of the best");
-            for (int a = 0; a < chosen; a++) {
-                assertTrue(q.value(s, a) < q.maxValue(s) - TabularActionValues.TIE_TOLERANCE,
-                        "state " + s + ": lower action " + a + " ties with the chosen " + chosen);
-            }
-        }
-    }
-
-    @Property(tries = 300)
-    void epsilonGreedyPolicyOfActionValuesIsADistribution(
-            @ForAll("actionValues") TabularActionValues q,
-            @ForAll @DoubleRange(min = 0, max = 1) @Scale(9) double epsilon) {
-        TabularPolicy policy = TabularPolicy.epsilonGreedy(q, epsilon);
-        assertDistributions(policy);
-        int n = q.actionCount();
-        for (int s = 0; s < q.stateCount(); s++) {
-            int greedy = q.greedyAction(s);
-            double top = 1 - epsilon * (n - 1) / n;
-            assertEquals(top, policy.probability(s, greedy), 1e-15, "state " + s);
-        }
-    }
-
-    @Property(tries = 300)
-    void validTablesAreAcceptedAsGiven(@ForAll("probabilityTables") double[][] table) {
-        TabularPolicy policy = TabularPolicy.of(table);
-        assertDistributions(policy);
-        for (int s = 0; s < table.length; s++) {
-            for (int a = 0; a < table[s].length; a++) {
-                assertEquals(table[s][a], policy.probability(s, a), 0.0);
             }
         }
     }

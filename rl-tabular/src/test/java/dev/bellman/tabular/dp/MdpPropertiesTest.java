@@ -154,42 +154,6 @@ class MdpPropertiesTest {
     }
 
     @Property(tries = 300)
-    void valueIterationReachesTheBellmanOptimalityFixedPoint(@ForAll("mdps") ListedMdp mdp,
-                                                             @ForAll("gammas") double gamma) {
-        PlanningResult result = new ValueIteration(gamma, TOLERANCE).solve(mdp);
-        double[] v = result.stateValues().toArray();
-
-        assertTrue(result.converged(), "value iteration did not converge");
-        // ||T v - v|| < gamma * tolerance (ValueIteration's contract), plus rounding.
-        double allowed = gamma * TOLERANCE + ROUNDING;
-        for (int s = 0; s < mdp.stateCount(); s++) {
-            if (mdp.isTerminal(s)) {
-                assertEquals(0.0, v[s], 0.0, "terminal state " + s);
-            } else {
-                double optimal = optimalBackup(mdp, s, gamma, v);
-                assertEquals(optimal, v[s], allowed, "v(" + s + ") against max_a [r + gamma sum p v]");
-            }
-        }
-        assertTrue(result.errorBound() <= gamma * TOLERANCE / (1 - gamma) + ROUNDING,
-                "error bound " + result.errorBound());
-    }
-
-    @Property(tries = 300)
-    void policyIterationReachesTheSameValues(@ForAll("mdps") ListedMdp mdp, @ForAll("gammas") double gamma) {
-        PlanningResult reference = new ValueIteration(gamma, TOLERANCE).solve(mdp);
-        PlanningResult policyIteration = new PolicyIteration(gamma, TOLERANCE).solve(mdp);
-
-        assertTrue(policyIteration.converged(), "policy iteration did not converge");
-        double referenceBound = gamma * TOLERANCE / (1 - gamma);
-        double policyIterationBound = (TabularActionValues.TIE_TOLERANCE + gamma * (1 - gamma) * TOLERANCE)
-                / (1 - gamma);
-        assertTrue(policyIteration.errorBound() <= policyIterationBound + ROUNDING,
-                "policy iteration's error bound " + policyIteration.errorBound());
-        assertValuesAgree(reference, policyIteration, referenceBound + policyIterationBound + ROUNDING,
-                "policy iteration");
-    }
-
-    @Property(tries = 300)
     void largeModelPlannersAgreeWithinTheirErrorBounds(@ForAll("mdps") ListedMdp mdp,
                                                        @ForAll("gammas") double gamma) {
         PlanningResult reference = new ValueIteration(gamma, TOLERANCE).solve(mdp);
