@@ -29,28 +29,7 @@ class CompactModelFilesTest {
     @TempDir
     Path dir;
 
-    /** 3 states, 2 actions, state 2 terminal (as in CompactModelTest). */
-    private static CompactModel tinyDeterministic(Precision precision) {
-        return CompactModel.deterministic(3, 2, precision)
-                .set(0, 0, 1, 1.5).set(0, 1, 0, -1)
-                .set(1, 0, 2, 2).set(1, 1, 2, 0.25)
-                .set(2, 0, 2, 0).set(2, 1, 2, 0)
-                .terminal(2)
-                .build();
-    }
-
-    /** 2 states, 2 actions, 6 outcomes, state 1 terminal. */
-    private static CompactModel tinyStochastic(Precision precision) {
-        return CompactModel.stochastic(2, 2, precision)
-                .outcome(0, 0.5).outcome(1, 0.5).endPair(1.0)
-                .outcome(1, 1.0).endPair(-2.0)
-                .outcome(0, 0.25).outcome(1, 0.75).endPair(0.5)
-                .outcome(1, 1.0).endPair(0.0)
-                .terminal(1)
-                .build();
-    }
-
-    /** The tiny deterministic float model, byte by byte as docs/mdp-file-format.md lays it out. */
+    /** {@link CompactModelTest#smallDeterministic} in float, byte by byte as docs/mdp-file-format.md lays it out. */
     private static byte[] tinyDeterministicFloatBytes() {
         ByteBuffer b = ByteBuffer.allocate(32 + 1 + 6 * 4 + 6 * 4).order(ByteOrder.LITTLE_ENDIAN);
         b.put("BLMDP".getBytes(StandardCharsets.US_ASCII)).put(new byte[3]);
@@ -177,9 +156,9 @@ class CompactModelFilesTest {
     @Test
     void writtenBytesFollowTheDocumentedLayout() throws IOException {
         Path file = dir.resolve("tiny.mdp");
-        CompactModelFiles.write(tinyDeterministic(Precision.FLOAT), file);
+        CompactModelFiles.write(CompactModelTest.smallDeterministic(Precision.FLOAT), file);
         assertArrayEquals(tinyDeterministicFloatBytes(), Files.readAllBytes(file));
-        CompactModelFiles.write(tinyStochastic(Precision.DOUBLE), file);
+        CompactModelFiles.write(CompactModelTest.smallStochastic(Precision.DOUBLE), file);
         assertArrayEquals(tinyStochasticDoubleBytes(), Files.readAllBytes(file));
     }
 
@@ -187,9 +166,9 @@ class CompactModelFilesTest {
     void handWrittenFilesReadAsTheModelsTheyDescribe() throws IOException {
         Path file = dir.resolve("hand.mdp");
         Files.write(file, tinyDeterministicFloatBytes());
-        assertSameModel(tinyDeterministic(Precision.FLOAT), CompactModelFiles.read(file));
+        assertSameModel(CompactModelTest.smallDeterministic(Precision.FLOAT), CompactModelFiles.read(file));
         Files.write(file, tinyStochasticDoubleBytes());
-        assertSameModel(tinyStochastic(Precision.DOUBLE), CompactModelFiles.read(file));
+        assertSameModel(CompactModelTest.smallStochastic(Precision.DOUBLE), CompactModelFiles.read(file));
     }
 
     @Test
@@ -312,15 +291,15 @@ class CompactModelFilesTest {
     @Test
     void writingReplacesAnExistingFileWhole() throws IOException {
         Path file = dir.resolve("model.mdp");
-        CompactModelFiles.write(tinyStochastic(Precision.DOUBLE), file);
-        CompactModelFiles.write(tinyDeterministic(Precision.FLOAT), file);
-        assertSameModel(tinyDeterministic(Precision.FLOAT), CompactModelFiles.read(file));
+        CompactModelFiles.write(CompactModelTest.smallStochastic(Precision.DOUBLE), file);
+        CompactModelFiles.write(CompactModelTest.smallDeterministic(Precision.FLOAT), file);
+        assertSameModel(CompactModelTest.smallDeterministic(Precision.FLOAT), CompactModelFiles.read(file));
         assertEquals(List.of("model.mdp"), listing(dir));
     }
 
     @Test
     void failedWritesThrowAndLeaveNoTemporaryFile() throws IOException {
-        CompactModel model = tinyDeterministic(Precision.DOUBLE);
+        CompactModel model = CompactModelTest.smallDeterministic(Precision.DOUBLE);
         assertThrows(IOException.class, () -> CompactModelFiles.write(model, dir.resolve("missing/model.mdp")));
         assertEquals(List.of(), listing(dir));
         // The target is a non-empty directory: the model is written, the move fails, the temporary goes.

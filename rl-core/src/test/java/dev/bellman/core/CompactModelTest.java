@@ -19,7 +19,7 @@ import org.junit.jupiter.api.function.Executable;
 class CompactModelTest {
 
     /** 3 states, 2 actions: 0 -a0-> 1 (r 1.5), 0 -a1-> 0 (r -1), 1 -> 2 (r 2, 0.25), 2 terminal. */
-    private static CompactModel smallDeterministic(Precision precision) {
+    static CompactModel smallDeterministic(Precision precision) {
         return CompactModel.deterministic(3, 2, precision)
                 .set(0, 0, 1, 1.5).set(0, 1, 0, -1)
                 .set(1, 0, 2, 2).set(1, 1, 2, 0.25)
@@ -29,7 +29,7 @@ class CompactModelTest {
     }
 
     /** 2 states, 2 actions, 6 outcomes; state 1 terminal. */
-    private static CompactModel smallStochastic(Precision precision) {
+    static CompactModel smallStochastic(Precision precision) {
         return CompactModel.stochastic(2, 2, precision)
                 .outcome(0, 0.5).outcome(1, 0.5).endPair(1.0)
                 .outcome(1, 1.0).endPair(-2.0)
