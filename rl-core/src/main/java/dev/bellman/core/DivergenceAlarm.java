@@ -78,33 +78,11 @@ public final class DivergenceAlarm implements TrainingListener {
     }
 
     /** Thrown by {@link DivergenceAlarm}: training stopped because a quantity diverged. */
-    public static final class DivergenceException extends IllegalStateException {
+    public static final class DivergenceException extends TrainingDivergedException {
         private static final long serialVersionUID = 1L;
 
-        private final long step;
-        private final String quantity;
-        private final double value;
-
         DivergenceException(long step, String quantity, double value, String expected) {
-            super("training diverged at step " + step + ": " + quantity + " is " + value + "; expected " + expected);
-            this.step = step;
-            this.quantity = quantity;
-            this.value = value;
-        }
-
-        /** @return the environment step at which the alarm went off */
-        public long step() {
-            return step;
-        }
-
-        /** @return the metric (or episode return) that diverged */
-        public String quantity() {
-            return quantity;
-        }
-
-        /** @return its value */
-        public double value() {
-            return value;
+            super(step, quantity, value, "expected " + expected);
         }
     }
 }

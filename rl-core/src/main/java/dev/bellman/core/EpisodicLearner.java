@@ -1,7 +1,14 @@
 package dev.bellman.core;
 
+import dev.bellman.core.checkpoint.CheckpointFiles;
+import dev.bellman.core.checkpoint.Checkpointable;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.random.SplitMixRandom;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,10 +31,16 @@ import java.util.Map;
  * out in the middle of an episode, the episode is abandoned: it is not reported, and
  * {@link #endEpisode} is not called for it.
  *
+ * <p>Checkpoints: {@link #saveCheckpoint} writes the learner's complete state with the environment's
+ * ({@link Checkpointable}) to a file, and {@link #loadCheckpoint} brings both back, so that the
+ * resumed run continues with exactly the numbers of the run that was never stopped.
+ * {@link #checkpointEvery} has {@link #train} write one at the first episode boundary after every
+ * so many steps. A {@link TrainingDivergedException} leaving {@code train} names the last one.
+ *
  * @param <O> the observation type
  * @param <A> the action type
  */
-public abstract class EpisodicLearner<O, A> implements Learner<O, A> {
+public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpointable {
 
     private final long seed;
     private final long maxEpisodeLength;
@@ -36,6 +49,10 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A> {
     private boolean environmentSeeded;
     private long totalSteps;
     private long totalEpisodes;
+    private Path checkpointFile;
+    private long checkpointInterval;
+    private Path lastCheckpoint;
+    private long lastCheckpointStep;
 
     /**
      * @param seed             the seed of the learner's random stream and of the environment's first reset
@@ -101,6 +118,18 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A> {
             throw new IllegalArgumentException("environment and budget must not be null");
         }
         prepare(env);
+        if (checkpointFile != null) {
+            requireCheckpointable(env);
+        }
+        try {
+            return runEpisodes(env, budget);
+        } catch (TrainingDivergedException diverged) {
+            diverged.recordCheckpoint(lastCheckpoint, lastCheckpointStep);
+            throw diverged;
+        }
+    }
+
+    private TrainingReport runEpisodes(Environment<O, A> env, Budget budget) {
         long start = System.nanoTime();
         long stepsAtStart = totalSteps;
         long stepsThisCall = 0;
@@ -154,9 +183,178 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A> {
             for (TrainingListener listener : listeners) {
                 stop |= listener.shouldStop();
             }
+            if (checkpointFile != null && totalSteps - lastCheckpointStep >= checkpointInterval) {
+                try {
+                    saveCheckpoint(checkpointFile, env);
+                } catch (IOException failed) {
+                    throw new UncheckedIOException("could not write the checkpoint " + checkpointFile + " at step " + totalSteps
+                            + ": " + failed.getMessage(), failed);
+                }
+            }
         }
         return new TrainingReport(Arrays.copyOf(returns, (int) episodesThisCall), Arrays.copyOf(lengths, (int) episodesThisCall),
                 totalSteps - stepsAtStart, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * Has {@link #train} write a checkpoint to {@code file} at the first episode boundary after
+     * every {@code steps} environment steps (counted from the last checkpoint), replacing the
+     * previous one atomically.
+     *
+     * @param steps the least number of steps between checkpoints, at least 1
+     * @param file  the checkpoint file; its directory must exist
+     * @throws IllegalArgumentException if {@code steps < 1} or {@code file} is null
+     */
+    public final void checkpointEvery(long steps, Path file) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("checkpoint interval " + steps + " must be at least 1 step");
+        }
+        if (file == null) {
+            throw new IllegalArgumentException("checkpoint file must not be null");
+        }
+        this.checkpointInterval = steps;
+        this.checkpointFile = file;
+    }
+
+    /**
+     * Writes the learner's complete state and the environment's to {@code file}, atomically: the
+     * parameters, optimizer moments, schedules, step and episode counters and random generators'
+     * states. Call it between {@link #train} calls (every {@code train} call starts a new episode,
+     * so nothing of an unfinished episode is lost).
+     *
+     * @param file the checkpoint file; its directory must exist
+     * @param env  the environment being trained on; it must be {@link Checkpointable}
+     * @throws IllegalArgumentException if the environment is not {@link Checkpointable} or does not
+     *                                  fit the learner
+     * @throws UnsupportedOperationException if this learner does not support checkpoints
+     * @throws IOException              if writing fails; an earlier checkpoint at {@code file} is then left as it was
+     */
+    public final void saveCheckpoint(Path file, Environment<O, A> env) throws IOException {
+        if (file == null || env == null) {
+            throw new IllegalArgumentException("checkpoint file and environment must not be null");
+        }
+        Checkpointable environmentState = requireCheckpointable(env);
+        prepare(env);
+        CheckpointFiles.write(file, new CheckpointFiles.Header(CheckpointFiles.FORMAT_VERSION, getClass().getName(),
+                        env.getClass().getName(), totalSteps, totalEpisodes),
+                new CheckpointFiles.Part("learner", this), new CheckpointFiles.Part("environment", environmentState));
+        lastCheckpoint = file;
+        lastCheckpointStep = totalSteps;
+    }
+
+    /**
+     * Replaces the learner's state and the environment's with a checkpoint's. The learner must be
+     * built with the settings of the one that wrote it, and the environment be of the same class
+     * and configuration; the next {@link #train} call continues exactly where the checkpointed run
+     * stood. Listeners are not part of a checkpoint: the ones added stay.
+     *
+     * @param file the checkpoint
+     * @param env  the environment to restore and train on
+     * @return the checkpoint's header (its step and episode counts)
+     * @throws IllegalArgumentException   if the environment is not {@link Checkpointable} or does not fit the learner
+     * @throws dev.bellman.core.checkpoint.InvalidCheckpointException if the file is not a checkpoint, has another
+     *                                    format version, was written by another algorithm or environment, is
+     *                                    truncated or corrupted, or was made with other settings or sizes; if
+     *                                    the settings or sizes differ, the learner and environment may be partly
+     *                                    overwritten and should be discarded
+     * @throws IOException                if the file cannot be read
+     */
+    public final CheckpointFiles.Header loadCheckpoint(Path file, Environment<O, A> env) throws IOException {
+        if (file == null || env == null) {
+            throw new IllegalArgumentException("checkpoint file and environment must not be null");
+        }
+        Checkpointable environmentState = requireCheckpointable(env);
+        prepare(env);
+        CheckpointFiles.Header header = CheckpointFiles.read(file, getClass().getName(), env.getClass().getName(),
+                new CheckpointFiles.Part("learner", this), new CheckpointFiles.Part("environment", environmentState));
+        lastCheckpoint = file;
+        lastCheckpointStep = totalSteps;
+        return header;
+    }
+
+    /** @return the file of the last checkpoint written or loaded, or null */
+    public final Path lastCheckpoint() {
+        return lastCheckpoint;
+    }
+
+    private Checkpointable requireCheckpointable(Environment<O, A> env) {
+        if (env instanceof Checkpointable state) {
+            return state;
+        }
+        throw new IllegalArgumentException("the environment " + env.getClass().getName() + " does not implement "
+                + Checkpointable.class.getName() + ", so a checkpoint cannot save its random state;"
+                + " implement writeState and readState (docs/checkpoints.md)");
+    }
+
+    /**
+     * Writes the training loop's state (seed, counters, random stream), then
+     * {@link #writeLearnerState}.
+     */
+    @Override
+    public final void writeState(StateWriter out) throws IOException {
+        out.section("episodic-learner");
+        out.writeLong(seed);
+        out.writeLong(maxEpisodeLength);
+        out.writeRandom(rng);
+        out.writeBoolean(environmentSeeded);
+        out.writeLong(totalSteps);
+        out.writeLong(totalEpisodes);
+        out.section(getClass().getSimpleName());
+        writeLearnerState(out);
+    }
+
+    /**
+     * Reads what {@link #writeState} wrote; the learner must have been prepared for the
+     * environment ({@link #loadCheckpoint} does that).
+     *
+     * @throws dev.bellman.core.checkpoint.InvalidCheckpointException if the seed, episode limit or the
+     *                                                                learner's own state differ
+     */
+    @Override
+    public final void readState(StateReader in) throws IOException {
+        in.section("episodic-learner");
+        in.expectLong("seed", seed);
+        in.expectLong("episode-length limit", maxEpisodeLength);
+        in.readRandom(rng);
+        environmentSeeded = in.readBoolean();
+        totalSteps = in.readLong();
+        totalEpisodes = in.readLong();
+        in.section(getClass().getSimpleName());
+        readLearnerState(in);
+    }
+
+    /**
+     * Writes the learner's own state: everything that the next {@link #train} call reads. The
+     * default supports no checkpoints.
+     *
+     * @throws UnsupportedOperationException if the learner does not support checkpoints
+     * @throws IOException                   if writing fails
+     */
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support checkpoints");
+    }
+
+    /**
+     * Reads what {@link #writeLearnerState} wrote.
+     *
+     * @throws UnsupportedOperationException if the learner does not support checkpoints
+     * @throws IOException                   if the state does not fit or reading fails
+     */
+    protected void readLearnerState(StateReader in) throws IOException {
+        throw new UnsupportedOperationException(getClass().getName() + " does not support checkpoints");
+    }
+
+    /**
+     * A divergence found at the current step, for a learner to throw; {@link #train} adds the last
+     * good checkpoint to it.
+     *
+     * @param quantity what diverged
+     * @param value    its value
+     * @param detail   what was expected and what to try
+     * @return the exception
+     */
+    protected final TrainingDivergedException diverged(String quantity, double value, String detail) {
+        return new TrainingDivergedException(totalSteps, quantity, value, detail);
     }
 
     /**

@@ -19,7 +19,7 @@ public final class SplitMixRandom implements RandomGenerator {
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
     private long seed;
-    private final long gamma;
+    private long gamma;
 
     /**
      * Starts the stream {@code new SplittableRandom(seed)} starts.
@@ -48,6 +48,19 @@ public final class SplitMixRandom implements RandomGenerator {
                     + Arrays.toString(state));
         }
         return new SplitMixRandom(state[0], state[1]);
+    }
+
+    /**
+     * Continues, in this generator, the stream whose {@link #state()} is given: for restoring a
+     * generator other objects hold a reference to.
+     *
+     * @param state the two longs {@link #state()} returned
+     * @throws IllegalArgumentException if {@code state} is not two longs with an odd second one
+     */
+    public void restore(long[] state) {
+        SplitMixRandom checked = fromState(state);
+        this.seed = checked.seed;
+        this.gamma = checked.gamma;
     }
 
     /** @return {@code {seed, gamma}}: what {@link #fromState(long[])} needs to continue this stream */
