@@ -91,6 +91,29 @@ public final class Pcg64 implements RandomGenerator {
         return g;
     }
 
+    /**
+     * @return {@code {stateHigh, stateLow, incrementHigh, incrementLow}}: what {@link #fromState}
+     *         needs to continue this stream
+     */
+    public long[] state() {
+        return new long[] {stateHi, stateLo, incHi, incLo};
+    }
+
+    /**
+     * Continues the stream whose {@link #state()} is given.
+     *
+     * @param state the four longs {@link #state()} returned
+     * @return a generator that continues that stream
+     * @throws IllegalArgumentException if {@code state} is not four longs with an odd increment
+     */
+    public static Pcg64 fromState(long[] state) {
+        if (state == null || state.length != 4 || (state[3] & 1L) == 0) {
+            throw new IllegalArgumentException("a Pcg64 state is four longs {state high, state low, increment high,"
+                    + " odd increment low}; got " + java.util.Arrays.toString(state));
+        }
+        return new Pcg64(state[0], state[1], state[2], state[3]);
+    }
+
     /** @return the current 128-bit state as 32 lower-case hex digits */
     public String stateHex() {
         return hex(stateHi, stateLo);

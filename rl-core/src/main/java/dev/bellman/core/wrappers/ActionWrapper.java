@@ -2,8 +2,12 @@ package dev.bellman.core.wrappers;
 
 import dev.bellman.core.Environment;
 import dev.bellman.core.Step;
+import dev.bellman.core.checkpoint.Checkpointable;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.space.Space;
 
+import java.io.IOException;
 import java.util.Objects;
 
 /**
@@ -15,7 +19,7 @@ import java.util.Objects;
  * @param <A> the action type this wrapper accepts
  * @param <I> the action type of the inner environment
  */
-public abstract class ActionWrapper<O, A, I> implements Environment<O, A> {
+public abstract class ActionWrapper<O, A, I> implements Environment<O, A>, Checkpointable {
 
     /** The wrapped environment. */
     protected final Environment<O, I> env;
@@ -71,5 +75,25 @@ public abstract class ActionWrapper<O, A, I> implements Environment<O, A> {
     @Override
     public String toString() {
         return getClass().getSimpleName() + "<" + env + ">";
+    }
+
+    /**
+     * Writes the wrapped environment's state (and, in subclasses, the wrapper's own).
+     *
+     * @throws UnsupportedOperationException if the wrapped environment is not {@link Checkpointable}
+     */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        InnerState.write(out, this, env);
+    }
+
+    /**
+     * Restores what {@link #writeState} wrote.
+     *
+     * @throws UnsupportedOperationException if the wrapped environment is not {@link Checkpointable}
+     */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        InnerState.read(in, this, env);
     }
 }

@@ -2,7 +2,10 @@ package dev.bellman.core.wrappers;
 
 import dev.bellman.core.Environment;
 import dev.bellman.core.Step;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -122,5 +125,21 @@ public final class EpisodeStatistics<O, A> extends Wrapper<O, A> {
         info.put(INFO_LENGTH, episode.length());
         info.put(INFO_TIME, episode.seconds());
         return new Step<>(step.observation(), step.reward(), step.terminated(), step.truncated(), info);
+    }
+
+    /** Writes the wrapped environment's state, then the running episode's return and length (its wall-clock start is not state: the resumed episode's time counts from the resume). */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        super.writeState(out);
+        out.writeDouble(episodeReturn);
+        out.writeInt(length);
+    }
+
+    /** Restores what {@link #writeState} wrote. */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        super.readState(in);
+        episodeReturn = in.readDouble();
+        length = in.readInt();
     }
 }

@@ -1,7 +1,11 @@
 package dev.bellman.core.wrappers;
 
 import dev.bellman.core.Environment;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.space.BoxSpace;
+
+import java.io.IOException;
 
 /**
  * Normalizes observations to roughly zero mean and unit variance, as Gymnasium's
@@ -84,5 +88,21 @@ public final class NormalizeObservation<A> extends ObservationWrapper<double[], 
             normalized[i] = (observation[i] - mean[i]) / Math.sqrt(var[i] + epsilon);
         }
         return normalized;
+    }
+
+    /** Writes the wrapped environment's state, then the running statistics and whether they are being updated. */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        super.writeState(out);
+        out.writeObject("statistics", statistics);
+        out.writeBoolean(updateRunningMean);
+    }
+
+    /** Restores what {@link #writeState} wrote. */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        super.readState(in);
+        in.readObject("statistics", statistics);
+        updateRunningMean = in.readBoolean();
     }
 }

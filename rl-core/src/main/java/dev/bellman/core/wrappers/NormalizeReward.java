@@ -2,6 +2,10 @@ package dev.bellman.core.wrappers;
 
 import dev.bellman.core.Environment;
 import dev.bellman.core.Step;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
+
+import java.io.IOException;
 
 /**
  * Scales rewards so that the discounted return has roughly unit variance, as Gymnasium's (1.x)
@@ -87,5 +91,23 @@ public final class NormalizeReward<O, A> extends Wrapper<O, A> {
         }
         double reward = step.reward() / Math.sqrt(statistics.var()[0] + epsilon);
         return new Step<>(step.observation(), reward, step.terminated(), step.truncated(), step.info());
+    }
+
+    /** Writes the wrapped environment's state, then the running statistics, the discounted return and whether the statistics are being updated. */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        super.writeState(out);
+        out.writeObject("statistics", statistics);
+        out.writeDouble(discountedReturn);
+        out.writeBoolean(updateRunningMean);
+    }
+
+    /** Restores what {@link #writeState} wrote. */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        super.readState(in);
+        in.readObject("statistics", statistics);
+        discountedReturn = in.readDouble();
+        updateRunningMean = in.readBoolean();
     }
 }

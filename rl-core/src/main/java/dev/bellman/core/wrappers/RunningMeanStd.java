@@ -1,5 +1,10 @@
 package dev.bellman.core.wrappers;
 
+import dev.bellman.core.checkpoint.Checkpointable;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
+
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -10,7 +15,7 @@ import java.util.Arrays;
  * {@code var = (var * count + batchVar * batchCount + delta^2 * count * batchCount / total) / total}.
  * The variance is the population variance (divided by the count).
  */
-public final class RunningMeanStd {
+public final class RunningMeanStd implements Checkpointable {
 
     private final double[] mean;
     private final double[] var;
@@ -75,5 +80,21 @@ public final class RunningMeanStd {
     /** @return the number of vectors merged, plus the initial pseudo-count */
     public double count() {
         return count;
+    }
+
+    /** Writes the means, variances and count. */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        out.writeDoubles(mean);
+        out.writeDoubles(var);
+        out.writeDouble(count);
+    }
+
+    /** Restores what {@link #writeState} wrote; the dimension must match. */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        in.readDoubles(mean, "running means");
+        in.readDoubles(var, "running variances");
+        count = in.readDouble();
     }
 }

@@ -2,6 +2,10 @@ package dev.bellman.core.wrappers;
 
 import dev.bellman.core.Environment;
 import dev.bellman.core.Step;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
+
+import java.io.IOException;
 
 /**
  * Truncates episodes after a number of steps, as Gymnasium's {@code TimeLimit}: {@code reset} sets
@@ -86,5 +90,21 @@ public final class TimeLimit<O, A> extends Wrapper<O, A> {
     @Override
     public String toString() {
         return "TimeLimit(" + maxEpisodeSteps + ")<" + env + ">";
+    }
+
+    /** Writes the wrapped environment's state, then the steps taken in the episode. */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        super.writeState(out);
+        out.writeInt(elapsedSteps);
+        out.writeBoolean(running);
+    }
+
+    /** Restores what {@link #writeState} wrote. */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        super.readState(in);
+        elapsedSteps = in.readInt();
+        running = in.readBoolean();
     }
 }

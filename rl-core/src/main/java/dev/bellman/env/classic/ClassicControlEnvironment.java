@@ -1,18 +1,24 @@
 package dev.bellman.env.classic;
 
 import dev.bellman.core.Environment;
+import dev.bellman.core.checkpoint.Checkpointable;
+import dev.bellman.core.checkpoint.InvalidCheckpointException;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.random.Pcg64;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
  * What the classic-control environments share: a double-precision internal state, a PCG64 stream
  * reseeded as Gymnasium's {@code reset(seed=k)}, two-number reset options, the started/terminated
- * bookkeeping and the wording of misuse errors.
+ * bookkeeping and the wording of misuse errors. The whole of it (state, stream, bookkeeping) goes
+ * into a checkpoint, so a run resumes even in the middle of an episode.
  *
  * @param <A> the action type
  */
-abstract class ClassicControlEnvironment<A> implements Environment<double[], A> {
+abstract class ClassicControlEnvironment<A> implements Environment<double[], A>, Checkpointable {
 
     /** The seed of the stream used when {@code reset()} comes before any {@code reset(seed)}. */
     private static final long DEFAULT_SEED = 0;
@@ -132,6 +138,36 @@ abstract class ClassicControlEnvironment<A> implements Environment<double[], A> 
 
     /** @return the observation Gymnasium gives for the current state, float32 values widened to double */
     public abstract double[] observation();
+
+    /** Writes the internal state, the PCG64 stream's state and the episode bookkeeping. */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        out.section(getClass().getSimpleName());
+        out.writeDoubles(state);
+        out.writeLongs(rng.state());
+        out.writeBoolean(started);
+        out.writeBoolean(terminated);
+    }
+
+    /**
+     * Restores what {@link #writeState} wrote.
+     *
+     * @throws InvalidCheckpointException if the state is of another environment or its stream state is invalid
+     */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        in.section(getClass().getSimpleName());
+        in.readDoubles(state, "state values");
+        long[] stream = new long[4];
+        in.readLongs(stream, "PCG64 state words");
+        try {
+            rng = Pcg64.fromState(stream);
+        } catch (IllegalArgumentException invalid) {
+            throw new InvalidCheckpointException(getClass().getSimpleName() + ": " + invalid.getMessage(), invalid);
+        }
+        started = in.readBoolean();
+        terminated = in.readBoolean();
+    }
 
     /** The error for {@code call} made before the first reset. */
     static IllegalStateException notStarted(String call) {

@@ -1,9 +1,12 @@
 package dev.bellman.env.classic;
 
 import dev.bellman.core.Step;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.random.Pcg64;
 import dev.bellman.core.space.BoxSpace;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -199,5 +202,19 @@ public final class ContinuousMountainCar extends MountainCarTrack<double[]> {
     @Override
     public String toString() {
         return "ContinuousMountainCar(goalVelocity=" + goalVelocity + ")";
+    }
+
+    /** Adds whether the state is held in float32, as after a float32 action, to the shared state. */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        super.writeState(out);
+        out.writeBoolean(float32State);
+    }
+
+    /** Restores what {@link #writeState} wrote. */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        super.readState(in);
+        float32State = in.readBoolean();
     }
 }

@@ -5,13 +5,17 @@ import dev.bellman.core.ExploringStarts;
 import dev.bellman.core.FiniteMdp;
 import dev.bellman.core.Step;
 import dev.bellman.core.Transition;
+import dev.bellman.core.checkpoint.Checkpointable;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
+import dev.bellman.core.random.SplitMixRandom;
 import dev.bellman.core.space.DiscreteSpace;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * A grid world built from an ASCII map: both a {@link FiniteMdp} for the planners and an
@@ -45,7 +49,7 @@ import java.util.SplittableRandom;
  *
  * <p>See {@code docs/gridworld.md} for the map format. Build one with {@link #builder(String)}.
  */
-public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>, ExploringStarts<Integer> {
+public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>, ExploringStarts<Integer>, Checkpointable {
 
     /** The moves, indexed by action; {@code values()} would copy the array on every call. */
     private static final GridAction[] MOVES = GridAction.values();
@@ -73,7 +77,7 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
     private final DiscreteSpace observationSpace;
     private final DiscreteSpace actionSpace;
 
-    private SplittableRandom rng = new SplittableRandom(0);
+    private SplitMixRandom rng = new SplitMixRandom(0);
     private int state = -1;
     private boolean done = true;
 
@@ -347,7 +351,7 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
 
     @Override
     public Integer reset(long seed) {
-        rng = new SplittableRandom(seed);
+        rng = new SplitMixRandom(seed);
         return reset();
     }
 
@@ -727,5 +731,23 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
             }
             return value;
         }
+    }
+
+    /** Writes the current cell, whether the episode is over and the random stream's state. */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        out.section("GridWorld");
+        out.writeRandom(rng);
+        out.writeInt(state);
+        out.writeBoolean(done);
+    }
+
+    /** Restores what {@link #writeState} wrote. */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        in.section("GridWorld");
+        in.readRandom(rng);
+        state = in.readInt();
+        done = in.readBoolean();
     }
 }

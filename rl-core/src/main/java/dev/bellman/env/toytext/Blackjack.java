@@ -3,13 +3,17 @@ package dev.bellman.env.toytext;
 import dev.bellman.core.Environment;
 import dev.bellman.core.ExploringStarts;
 import dev.bellman.core.Step;
+import dev.bellman.core.checkpoint.Checkpointable;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
+import dev.bellman.core.random.SplitMixRandom;
 import dev.bellman.core.space.DiscreteSpace;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.IntSupplier;
 
 /**
@@ -40,10 +44,10 @@ import java.util.function.IntSupplier;
  * <p>As {@link ExploringStarts} (Sutton &amp; Barto Sec. 5.3), an episode may start in any of the
  * 200 states: the player's sum and ace and the dealer's face-up card are set, and the dealer's
  * hidden card is drawn from the environment's stream. Such a start is never a natural, since the
- * player's cards are not dealt. All randomness comes from a {@link SplittableRandom} seeded by
+ * player's cards are not dealt. All randomness comes from a {@link SplitMixRandom} (the stream of {@code java.util.SplittableRandom}) seeded by
  * {@link #reset(long)}.
  */
-public final class Blackjack implements Environment<Integer, Integer>, ExploringStarts<Integer> {
+public final class Blackjack implements Environment<Integer, Integer>, ExploringStarts<Integer>, Checkpointable {
 
     /** The action that ends the player's turn. */
     public static final int STICK = 0;
@@ -65,7 +69,7 @@ public final class Blackjack implements Environment<Integer, Integer>, Exploring
     }
 
     private final IntSupplier deck;
-    private SplittableRandom rng = new SplittableRandom(0);
+    private SplitMixRandom rng = new SplitMixRandom(0);
 
     private int playerSum;
     private boolean playerUsableAce;
@@ -159,7 +163,7 @@ public final class Blackjack implements Environment<Integer, Integer>, Exploring
 
     @Override
     public Integer reset(long seed) {
-        rng = new SplittableRandom(seed);
+        rng = new SplitMixRandom(seed);
         return reset();
     }
 
@@ -307,5 +311,33 @@ public final class Blackjack implements Environment<Integer, Integer>, Exploring
     @Override
     public String toString() {
         return "Blackjack(Sutton & Barto Example 5.1)";
+    }
+
+    /** Writes the hands, the observation, whether the episode is over and the random stream's state. */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        out.section("Blackjack");
+        out.writeRandom(rng);
+        out.writeInt(playerSum);
+        out.writeBoolean(playerUsableAce);
+        out.writeBoolean(playerNatural);
+        out.writeInt(dealerCard);
+        out.writeInt(dealerHidden);
+        out.writeInt(observation);
+        out.writeBoolean(done);
+    }
+
+    /** Restores what {@link #writeState} wrote. */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        in.section("Blackjack");
+        in.readRandom(rng);
+        playerSum = in.readInt();
+        playerUsableAce = in.readBoolean();
+        playerNatural = in.readBoolean();
+        dealerCard = in.readInt();
+        dealerHidden = in.readInt();
+        observation = in.readInt();
+        done = in.readBoolean();
     }
 }

@@ -4,12 +4,16 @@ import dev.bellman.core.Environment;
 import dev.bellman.core.FiniteMdp;
 import dev.bellman.core.Step;
 import dev.bellman.core.Transition;
+import dev.bellman.core.checkpoint.Checkpointable;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
+import dev.bellman.core.random.SplitMixRandom;
 import dev.bellman.core.space.DiscreteSpace;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * Sutton &amp; Barto's random walks: a row of {@code n} states between two terminal states, where
@@ -31,7 +35,7 @@ import java.util.SplittableRandom;
  *   <li>{@link #thousandStates()}: Example 9.1, jumps of 1..100, start 500, rewards −1 and +1.</li>
  * </ul>
  */
-public final class RandomWalk implements FiniteMdp, Environment<Integer, Integer> {
+public final class RandomWalk implements FiniteMdp, Environment<Integer, Integer>, Checkpointable {
 
     private final int n;
     private final int maxJump;
@@ -40,7 +44,7 @@ public final class RandomWalk implements FiniteMdp, Environment<Integer, Integer
     private final DiscreteSpace observationSpace;
     private final DiscreteSpace actionSpace = new DiscreteSpace(1);
 
-    private SplittableRandom rng = new SplittableRandom(0);
+    private SplitMixRandom rng = new SplitMixRandom(0);
     private int state = -1;
     private boolean done = true;
 
@@ -249,7 +253,7 @@ public final class RandomWalk implements FiniteMdp, Environment<Integer, Integer
 
     @Override
     public Integer reset(long seed) {
-        rng = new SplittableRandom(seed);
+        rng = new SplitMixRandom(seed);
         return reset();
     }
 
@@ -295,5 +299,23 @@ public final class RandomWalk implements FiniteMdp, Environment<Integer, Integer
     @Override
     public String toString() {
         return "RandomWalk(states=" + n + ", maxJump=" + maxJump + ", rewards " + rewardLeft + "/" + rewardRight + ")";
+    }
+
+    /** Writes the current state, whether the episode is over and the random stream's state. */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        out.section("RandomWalk");
+        out.writeRandom(rng);
+        out.writeInt(state);
+        out.writeBoolean(done);
+    }
+
+    /** Restores what {@link #writeState} wrote. */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        in.section("RandomWalk");
+        in.readRandom(rng);
+        state = in.readInt();
+        done = in.readBoolean();
     }
 }
