@@ -53,6 +53,7 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
     private long checkpointInterval;
     private Path lastCheckpoint;
     private long lastCheckpointStep;
+    private final List<CheckpointFiles.Part> extraParts = new ArrayList<>();
 
     /**
      * @param seed             the seed of the learner's random stream and of the environment's first reset
@@ -236,8 +237,7 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
         Checkpointable environmentState = requireCheckpointable(env);
         prepare(env);
         CheckpointFiles.write(file, new CheckpointFiles.Header(CheckpointFiles.FORMAT_VERSION, getClass().getName(),
-                        env.getClass().getName(), totalSteps, totalEpisodes),
-                new CheckpointFiles.Part("learner", this), new CheckpointFiles.Part("environment", environmentState));
+                env.getClass().getName(), totalSteps, totalEpisodes), parts(environmentState));
         lastCheckpoint = file;
         lastCheckpointStep = totalSteps;
     }
@@ -266,15 +266,44 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
         Checkpointable environmentState = requireCheckpointable(env);
         prepare(env);
         CheckpointFiles.Header header = CheckpointFiles.read(file, getClass().getName(), env.getClass().getName(),
-                new CheckpointFiles.Part("learner", this), new CheckpointFiles.Part("environment", environmentState));
+                parts(environmentState));
         lastCheckpoint = file;
         lastCheckpointStep = totalSteps;
         return header;
     }
 
+    /**
+     * Adds an object whose state goes into every checkpoint after the learner's and the
+     * environment's, and is restored by {@link #loadCheckpoint}: for example a listener that keeps
+     * the run's log. A checkpoint loads only into a learner with the same parts, added in the same order.
+     *
+     * @param name the part's name, unique, not {@code learner} or {@code environment}
+     * @param part the object
+     * @throws IllegalArgumentException if the name is blank or taken, or the part is null
+     */
+    public final void addCheckpointPart(String name, Checkpointable part) {
+        if (name == null || name.isBlank() || part == null) {
+            throw new IllegalArgumentException("a checkpoint part needs a name and an object; got " + name + " and " + part);
+        }
+        boolean taken = name.equals("learner") || name.equals("environment")
+                || extraParts.stream().anyMatch(existing -> existing.name().equals(name));
+        if (taken) {
+            throw new IllegalArgumentException("the checkpoint part name '" + name + "' is taken");
+        }
+        extraParts.add(new CheckpointFiles.Part(name, part));
+    }
+
     /** @return the file of the last checkpoint written or loaded, or null */
     public final Path lastCheckpoint() {
         return lastCheckpoint;
+    }
+
+    private CheckpointFiles.Part[] parts(Checkpointable environmentState) {
+        List<CheckpointFiles.Part> parts = new ArrayList<>();
+        parts.add(new CheckpointFiles.Part("learner", this));
+        parts.add(new CheckpointFiles.Part("environment", environmentState));
+        parts.addAll(extraParts);
+        return parts.toArray(CheckpointFiles.Part[]::new);
     }
 
     private Checkpointable requireCheckpointable(Environment<O, A> env) {

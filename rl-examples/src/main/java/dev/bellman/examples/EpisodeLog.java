@@ -1,6 +1,10 @@
 package dev.bellman.examples;
 
 import dev.bellman.core.TrainingListener;
+import dev.bellman.core.checkpoint.Checkpointable;
+import dev.bellman.core.checkpoint.InvalidCheckpointException;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -12,9 +16,10 @@ import java.util.Locale;
 
 /**
  * Records every finished episode of a training run (its cumulative step count, return and length)
- * and writes them as {@code metrics.csv}.
+ * and writes them as {@code metrics.csv}. It goes into the run's checkpoints, so that a resumed
+ * run's {@code metrics.csv} holds every episode.
  */
-final class EpisodeLog implements TrainingListener {
+final class EpisodeLog implements TrainingListener, Checkpointable {
 
     private long[] steps = new long[256];
     private double[] returns = new double[256];
@@ -32,6 +37,28 @@ final class EpisodeLog implements TrainingListener {
         returns[count] = episodeReturn;
         lengths[count] = length;
         count++;
+    }
+
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        out.writeLongs(Arrays.copyOf(steps, count));
+        out.writeDoubles(Arrays.copyOf(returns, count));
+        out.writeLongs(Arrays.copyOf(lengths, count));
+    }
+
+    @Override
+    public void readState(StateReader in) throws IOException {
+        long[] savedSteps = in.readLongs("episode steps");
+        double[] savedReturns = in.readDoubles("episode returns");
+        long[] savedLengths = in.readLongs("episode lengths");
+        if (savedSteps.length != savedReturns.length || savedLengths.length != savedReturns.length) {
+            throw new InvalidCheckpointException("the episode log has " + savedSteps.length + " step counts, " + savedReturns.length
+                    + " returns and " + savedLengths.length + " lengths; expected as many of each");
+        }
+        count = savedReturns.length;
+        steps = Arrays.copyOf(savedSteps, Math.max(256, count * 2));
+        returns = Arrays.copyOf(savedReturns, Math.max(256, count * 2));
+        lengths = Arrays.copyOf(savedLengths, Math.max(256, count * 2));
     }
 
     int episodes() {

@@ -185,6 +185,16 @@ public final class StateReader {
     }
 
     /** As {@link #readDoubles(String)}. @throws IOException if reading fails or the data ends */
+    public long[] readLongs(String what) throws IOException {
+        long[] values = new long[readLength(what)];
+        for (int start = 0; start < values.length; start += CHUNK / Long.BYTES) {
+            int count = Math.min(CHUNK / Long.BYTES, values.length - start);
+            fill(count * Long.BYTES).asLongBuffer().get(values, start, count);
+        }
+        return values;
+    }
+
+    /** As {@link #readDoubles(String)}. @throws IOException if reading fails or the data ends */
     public int[] readInts(String what) throws IOException {
         int[] values = new int[readLength(what)];
         for (int start = 0; start < values.length; start += CHUNK / Integer.BYTES) {
