@@ -1,5 +1,7 @@
 package dev.bellman.examples;
 
+import dev.bellman.core.TrainingDivergedException;
+import dev.bellman.core.checkpoint.InvalidCheckpointException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -67,6 +69,15 @@ public final class BellmanCli implements Runnable {
             if (exception instanceof IllegalArgumentException) {
                 err.println(oneLine(command.getCommandName(), exception.getMessage()));
                 return USAGE_ERROR;
+            }
+            if (exception instanceof InvalidCheckpointException invalid) {
+                err.println(oneLine(command.getCommandName(), "cannot resume: " + invalid.getMessage()));
+                return USAGE_ERROR;
+            }
+            if (exception instanceof TrainingDivergedException diverged) {
+                // Not a defect: the run's settings made it diverge, and the message says where to go back to.
+                err.println(oneLine(command.getCommandName(), diverged.getMessage()));
+                return 1;
             }
             if (exception instanceof FileSystemException fileSystem) {
                 // A path the user gave cannot be read or written: bad input, not a defect.

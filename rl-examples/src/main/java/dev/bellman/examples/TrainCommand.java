@@ -1,5 +1,9 @@
 package dev.bellman.examples;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.bellman.approx.LinearControlLearner;
 import dev.bellman.approx.LinearQLearning;
 import dev.bellman.approx.Lspi;
@@ -9,9 +13,11 @@ import dev.bellman.approx.TrueOnlineSarsaLambda;
 import dev.bellman.approx.features.ActionFeatures;
 import dev.bellman.core.Budget;
 import dev.bellman.core.Environment;
+import dev.bellman.core.EpisodicLearner;
 import dev.bellman.core.Evaluation;
-import dev.bellman.core.Learner;
 import dev.bellman.core.TrainingReport;
+import dev.bellman.core.checkpoint.CheckpointFiles;
+import dev.bellman.core.io.AtomicFiles;
 import dev.bellman.core.space.BoxSpace;
 import dev.bellman.core.space.DiscreteSpace;
 import dev.bellman.core.wrappers.TimeLimit;
@@ -30,11 +36,14 @@ import dev.bellman.env.classic.Environments;
 import dev.bellman.tabular.LearnerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,7 +60,9 @@ import java.util.concurrent.Callable;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains a learner on a bundled environment and evaluates its greedy (deterministic) policy.",
                 "Example: bellman train --env MountainCar-v0 --algo sarsa --features tile-coding:8x8x8 --episodes 500",
-                "Example: bellman train --env Pendulum-v1 --algo td3 --out runs/td3"})
+                "Example: bellman train --env Pendulum-v1 --algo td3 --out runs/td3",
+                "Example: bellman train --env CartPole-v1 --algo dqn --out runs/dqn --checkpoint-every 5000, "
+                        + "then after a crash: bellman train --resume runs/dqn"})
 final class TrainCommand implements Callable<Integer> {
 
     /** The linear algorithms this command trains. */
@@ -64,8 +75,14 @@ final class TrainCommand implements Callable<Integer> {
     static final String MODEL_FILE = "model.bin";
     /** The directory under {@code --out} that holds every network of DDPG and TD3, with optimizer state. */
     static final String NETWORKS_DIRECTORY = "networks";
+    /** The checkpoint file under {@code --out} that {@code --checkpoint-every} writes. */
+    static final String CHECKPOINT_FILE = "checkpoint.bin";
+    /** The run's arguments under {@code --out}, which {@code --resume} trains with again. */
+    static final String ARGUMENTS_FILE = "run-arguments.json";
+    /** The options that may accompany {@code --resume}: they change how results are shown, not the run. */
+    private static final List<String> RESUME_OPTIONS = List.of("--resume", "--format", "--quiet");
 
-    @Option(names = "--env", paramLabel = "ID", required = true,
+    @Option(names = "--env", paramLabel = "ID",
             description = "The environment: CartPole-v1, MountainCar-v0 or Acrobot-v1 (discrete actions: linear "
                     + "learners, DQN); Pendulum-v1 or MountainCarContinuous-v0 (continuous actions: DDPG, TD3).")
     String environmentId;
@@ -131,6 +148,26 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DeepOptions deepOptions = new DeepOptions();
 
+    @Option(names = "--checkpoint-every", paramLabel = "STEPS",
+            description = "With --out DIR: write DIR/" + CHECKPOINT_FILE + " at the first episode end after every STEPS steps "
+                    + "(atomically: a crash leaves the previous one) and the run's arguments to DIR/" + ARGUMENTS_FILE
+                    + ", so that --resume DIR continues it. Holds everything the run needs except the replay buffer of deep "
+                    + "learners, unless --checkpoint-replay.")
+    Long checkpointEvery;
+
+    @Option(names = "--checkpoint-replay",
+            description = "Deep learners: put the replay buffer in the checkpoints too (large: CartPole-v1's 100000 "
+                    + "transitions take about 4 MB), so that a resumed run gives exactly the numbers of a run never stopped.")
+    boolean checkpointReplay;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run that --checkpoint-every checkpointed in DIR, with its arguments, up to its "
+                    + "original budget; results go to DIR. Only --format and --quiet may be given with it.")
+    Path resume;
+
+    /** The checkpoint a resumed run starts from; set on the command rebuilt by {@link #resumeRun}. */
+    private Path resumeCheckpoint;
+
     @Mixin
     OutputOptions output = new OutputOptions();
 
@@ -139,7 +176,14 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (resume != null) {
+            return resumeRun();
+        }
+        if (environmentId == null) {
+            throw new IllegalArgumentException("--env ID is required (or --resume DIR)");
+        }
         output.json();
+        checkCheckpointOptions();
         String algo = algorithm.toLowerCase(Locale.ROOT);
         boolean continuous = ACTOR_CRITIC_ALGORITHMS.contains(algo);
         if (!ALGORITHMS.contains(algo) && !DEEP_ALGORITHMS.contains(algo) && !continuous) {
@@ -157,12 +201,14 @@ final class TrainCommand implements Callable<Integer> {
         TrainingReport report = trained.report();
         Evaluation evaluation = evaluate(trained);
 
+        // The log, unlike the report, holds the episodes before a resume too.
+        double[] returns = trained.log().returns();
         json.put("seed", seed);
-        json.put("episodes", report.episodeCount());
-        json.put("steps", report.totalSteps());
+        json.put("episodes", returns.length);
+        json.put("steps", trained.learner().totalSteps());
         json.put("seconds", report.wallTime().toNanos() / 1e9);
-        json.put("meanReturnFirst10", meanOf(report.episodeReturns(), 0, 10));
-        json.put("meanReturnLast10", meanOf(report.episodeReturns(), report.episodeCount() - 10, report.episodeCount()));
+        json.put("meanReturnFirst10", meanOf(returns, 0, 10));
+        json.put("meanReturnLast10", meanOf(returns, returns.length - 10, returns.length));
         if (evaluation != null) {
             json.put("evaluationReturns", evaluation.returns());
             json.put("evaluationMeanReturn", evaluation.meanReturn());
@@ -194,7 +240,7 @@ final class TrainCommand implements Callable<Integer> {
      * @param actionType  the class of the environment's actions
      * @param description the first line of the text report: the learner and its settings
      */
-    private record Trained<A>(Learner<double[], A> learner, Class<A> actionType, TrainingReport report, EpisodeLog log,
+    private record Trained<A>(EpisodicLearner<double[], A> learner, Class<A> actionType, TrainingReport report, EpisodeLog log,
                               String description) {
     }
 
@@ -204,7 +250,7 @@ final class TrainCommand implements Callable<Integer> {
                 evalEpisodes, seed + 1_000_000L, 100_000);
     }
 
-    private Trained<Integer> trainLinear(String algo, Map<String, Object> json) {
+    private Trained<Integer> trainLinear(String algo, Map<String, Object> json) throws IOException {
         Environment<double[], Integer> env = environment(Integer.class);
         FeatureSpec featureSpec = FeatureSpec.parse(features == null ? "tile-coding:8x8" : features, "--features");
         DiscreteSpace actions = (DiscreteSpace) env.actionSpace();
@@ -231,13 +277,13 @@ final class TrainCommand implements Callable<Integer> {
         json.put("gamma", discount);
         EpisodeLog log = new EpisodeLog();
         learner.addListener(log);
-        TrainingReport report = budget.train(learner, env);
+        TrainingReport report = trainWithCheckpoints(learner, env, budget.budget(), log, json);
         String description = String.format(Locale.ROOT, "%s: %s with %s features (%d weights), alpha %s, epsilon %s, gamma %s, seed %d",
                 environmentId, algo, featureSpec.text(), actionFeatures.dimension(), stepSize, exploration, discount, seed);
         return new Trained<>(learner, Integer.class, report, log, description);
     }
 
-    private Trained<Integer> trainDeep(String algo, Map<String, Object> json) {
+    private Trained<Integer> trainDeep(String algo, Map<String, Object> json) throws IOException {
         rejectLinearOptions(algo, "--learning-rate, --final-epsilon");
         DqnConfig config = deepOptions.dqnConfig(environmentId, algo, gamma);
         Environment<double[], Integer> env = environment(Integer.class);
@@ -246,14 +292,14 @@ final class TrainCommand implements Callable<Integer> {
         json.put("config", config);
         EpisodeLog log = new EpisodeLog();
         dqn.addListener(log);
-        TrainingReport report = budget.given() ? budget.train(dqn, env) : budget.train(dqn, env, Budget.steps(planned));
+        TrainingReport report = trainWithCheckpoints(dqn, env, budget.given() ? budget.budget() : Budget.steps(planned), log, json);
         json.put("gradientSteps", dqn.gradientSteps());
         String description = String.format(Locale.ROOT, "%s: %s, network %s, learning rate %s, batch %d, seed %d",
                 environmentId, algo, Arrays.toString(config.hiddenLayers()), config.learningRate(), config.batchSize(), seed);
         return new Trained<>(dqn, Integer.class, report, log, description);
     }
 
-    private Trained<double[]> trainSac(Map<String, Object> json) {
+    private Trained<double[]> trainSac(Map<String, Object> json) throws IOException {
         rejectLinearOptions("sac", "--learning-rate");
         SacConfig config = deepOptions.sacConfig(environmentId, gamma);
         Environment<double[], double[]> env = environment(double[].class);
@@ -261,8 +307,8 @@ final class TrainCommand implements Callable<Integer> {
         json.put("config", config);
         EpisodeLog log = new EpisodeLog();
         sac.addListener(log);
-        TrainingReport report = budget.given() ? budget.train(sac, env)
-                : budget.train(sac, env, Budget.steps(DeepOptions.zooSteps(environmentId, "sac")));
+        TrainingReport report = trainWithCheckpoints(sac, env,
+                budget.given() ? budget.budget() : Budget.steps(DeepOptions.zooSteps(environmentId, "sac")), log, json);
         json.put("gradientSteps", sac.gradientSteps());
         json.put("entropyCoefficient", sac.entropyCoefficient());
         String description = String.format(Locale.ROOT, "%s: sac, networks %s, learning rate %s, batch %d, seed %d",
@@ -270,7 +316,7 @@ final class TrainCommand implements Callable<Integer> {
         return new Trained<>(sac, double[].class, report, log, description);
     }
 
-    private Trained<double[]> trainActorCritic(String algo, Map<String, Object> json) {
+    private Trained<double[]> trainActorCritic(String algo, Map<String, Object> json) throws IOException {
         if (algo.equals("sac")) {
             return trainSac(json);
         }
@@ -281,14 +327,118 @@ final class TrainCommand implements Callable<Integer> {
         json.put("config", config);
         EpisodeLog log = new EpisodeLog();
         learner.addListener(log);
-        TrainingReport report = budget.given() ? budget.train(learner, env)
-                : budget.train(learner, env, Budget.steps(DeepOptions.zooSteps(environmentId, algo)));
+        TrainingReport report = trainWithCheckpoints(learner, env,
+                budget.given() ? budget.budget() : Budget.steps(DeepOptions.zooSteps(environmentId, algo)), log, json);
         json.put("gradientSteps", learner.gradientSteps());
         json.put("actorUpdates", learner.actorUpdates());
         String description = String.format(Locale.ROOT, "%s: %s, networks %s, learning rate %s, batch %d, noise %s, seed %d",
                 environmentId, algo, Arrays.toString(config.hiddenLayers()), config.actorLearningRate(), config.batchSize(),
                 DeepOptions.noiseText(config), seed);
         return new Trained<>(learner, double[].class, report, log, description);
+    }
+
+    /**
+     * Trains for {@code planned}, with checkpoints if {@code --checkpoint-every} asks for them; a
+     * resumed run first loads its checkpoint and trains what is left of {@code planned}.
+     *
+     * @throws IllegalArgumentException if the checkpoint's run had already finished
+     * @throws IOException              if the checkpoint cannot be read or is invalid
+     */
+    private <A> TrainingReport trainWithCheckpoints(EpisodicLearner<double[], A> learner, Environment<double[], A> env,
+                                                    Budget planned, EpisodeLog log, Map<String, Object> json) throws IOException {
+        Budget remaining = planned;
+        if (checkpointEvery != null) {
+            Files.createDirectories(output.out);
+            learner.checkpointEvery(checkpointEvery, output.out.resolve(CHECKPOINT_FILE));
+            learner.addCheckpointPart("episode-log", log);
+            if (resumeCheckpoint == null) {
+                List<String> arguments = spec.commandLine().getParseResult().originalArgs();
+                AtomicFiles.writeStream(output.out.resolve(ARGUMENTS_FILE),
+                        stream -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(stream, arguments));
+            }
+        }
+        if (resumeCheckpoint != null) {
+            CheckpointFiles.Header header = learner.loadCheckpoint(resumeCheckpoint, env);
+            boolean steps = planned.unit() == Budget.Unit.STEPS;
+            long done = steps ? header.steps() : header.episodes();
+            if (done >= planned.limit()) {
+                throw new IllegalArgumentException("--resume " + resume + ": the run had already finished its " + planned.limit()
+                        + (steps ? " steps" : " episodes"));
+            }
+            remaining = steps ? Budget.steps(planned.limit() - done) : Budget.episodes(planned.limit() - done);
+            json.put("resumedAtStep", header.steps());
+            json.put("resumedAtEpisode", header.episodes());
+        }
+        return budget.train(learner, env, remaining);
+    }
+
+    /**
+     * {@code --resume DIR}: rebuilds the command from the run's saved arguments and continues it
+     * from its checkpoint.
+     *
+     * @throws IllegalArgumentException if other options are given, or DIR holds no resumable run
+     */
+    private int resumeRun() throws IOException {
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!RESUME_OPTIONS.contains(option.longestName())) {
+                throw new IllegalArgumentException(option.longestName() + " cannot be given with --resume, which takes the run's "
+                        + "settings from " + ARGUMENTS_FILE + "; only --format and --quiet may accompany it");
+            }
+        }
+        Path arguments = resume.resolve(ARGUMENTS_FILE);
+        Path checkpoint = resume.resolve(CHECKPOINT_FILE);
+        if (!Files.isRegularFile(arguments)) {
+            throw new IllegalArgumentException("--resume " + resume + ": there is no " + ARGUMENTS_FILE
+                    + " there; only a run started with --out DIR --checkpoint-every STEPS can be resumed");
+        }
+        if (!Files.isRegularFile(checkpoint)) {
+            throw new IllegalArgumentException("--resume " + resume + ": there is no " + CHECKPOINT_FILE
+                    + " yet (the run stopped before its first checkpoint); start it again");
+        }
+        List<String> original;
+        try {
+            original = new ObjectMapper().readValue(arguments.toFile(), new TypeReference<List<String>>() { });
+        } catch (JacksonException unreadable) {
+            throw new IllegalArgumentException("--resume " + resume + ": " + ARGUMENTS_FILE + " is not a JSON list of arguments ("
+                    + unreadable.getOriginalMessage() + ")");
+        }
+        TrainCommand resumed = new TrainCommand();
+        CommandLine line = new CommandLine(resumed);
+        line.setOut(spec.commandLine().getOut());
+        line.setErr(spec.commandLine().getErr());
+        try {
+            line.parseArgs(original.toArray(String[]::new));
+        } catch (CommandLine.ParameterException invalid) {
+            throw new IllegalArgumentException("--resume " + resume + ": the arguments in " + ARGUMENTS_FILE + " are invalid: "
+                    + invalid.getMessage());
+        }
+        if (resumed.resume != null || resumed.checkpointEvery == null) {
+            throw new IllegalArgumentException("--resume " + resume + ": the arguments in " + ARGUMENTS_FILE
+                    + " are not those of a checkpointed run");
+        }
+        resumed.output.out = resume;
+        if (spec.commandLine().getParseResult().hasMatchedOption("--format")) {
+            resumed.output.format = output.format;
+        }
+        resumed.budget.quiet |= budget.quiet;
+        resumed.resumeCheckpoint = checkpoint;
+        return resumed.call();
+    }
+
+    /** @throws IllegalArgumentException if {@code --checkpoint-every} is below 1 or lacks {@code --out} */
+    private void checkCheckpointOptions() {
+        if (checkpointEvery == null) {
+            if (checkpointReplay) {
+                throw new IllegalArgumentException("--checkpoint-replay needs --checkpoint-every STEPS");
+            }
+            return;
+        }
+        if (checkpointEvery < 1) {
+            throw new IllegalArgumentException("--checkpoint-every " + checkpointEvery + " must be at least 1 step");
+        }
+        if (output.out == null) {
+            throw new IllegalArgumentException("--checkpoint-every needs --out DIR, the directory the checkpoint goes to");
+        }
     }
 
     /** @throws IllegalArgumentException if an option of the linear learners is given to a deep one */

@@ -2,10 +2,14 @@ package dev.bellman.examples.inventory;
 
 import dev.bellman.core.Environment;
 import dev.bellman.core.Step;
+import dev.bellman.core.checkpoint.Checkpointable;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
+import dev.bellman.core.random.SplitMixRandom;
 import dev.bellman.core.space.DiscreteSpace;
 
+import java.io.IOException;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * A one-product shop that decides every evening how many units to order for the next day: the
@@ -31,7 +35,7 @@ import java.util.SplittableRandom;
  * <p>The info map of every step holds {@code "demand"}, {@code "sold"} and {@code "lost"}
  * ({@code Integer}s).
  */
-public final class InventoryControl implements Environment<Integer, Integer> {
+public final class InventoryControl implements Environment<Integer, Integer>, Checkpointable {
 
     /**
      * The shop's parameters, in units and dollars.
@@ -80,7 +84,7 @@ public final class InventoryControl implements Environment<Integer, Integer> {
     private final Settings settings;
     private final DiscreteSpace observationSpace;
     private final DiscreteSpace actionSpace;
-    private SplittableRandom rng = new SplittableRandom(0);
+    private SplitMixRandom rng = new SplitMixRandom(0);
     private int stock = -1;
 
     /** The shop of {@link Settings#DEFAULT}. */
@@ -120,7 +124,7 @@ public final class InventoryControl implements Environment<Integer, Integer> {
 
     @Override
     public Integer reset(long seed) {
-        rng = new SplittableRandom(seed);
+        rng = new SplitMixRandom(seed);
         return reset();
     }
 
@@ -172,5 +176,24 @@ public final class InventoryControl implements Environment<Integer, Integer> {
     public String toString() {
         return "InventoryControl(capacity=" + settings.capacity() + ", maxOrder=" + settings.maxOrder()
                 + ", demandMean=" + settings.demandMean() + ")";
+    }
+
+    /**
+     * Writes what the next step and reset depend on: the demand stream's state and the stock. With
+     * this, training on the shop can be checkpointed and resumed exactly.
+     */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        out.section("InventoryControl");
+        out.writeRandom(rng);
+        out.writeInt(stock);
+    }
+
+    /** Restores what {@link #writeState} wrote. */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        in.section("InventoryControl");
+        in.readRandom(rng);
+        stock = in.readInt();
     }
 }
