@@ -53,6 +53,8 @@ public final class CheckpointFiles {
     private static final byte[] MAGIC = "BELLCKPT".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "ENDCKPT\n".getBytes(StandardCharsets.US_ASCII);
     private static final int TRAILER_BYTES = Long.BYTES + Integer.BYTES + END.length;
+    /** The longest class name a header may give; Java's own limit is 65535 bytes. */
+    private static final int MAX_NAME_BYTES = 65_535;
 
     /**
      * What a checkpoint's header says.
@@ -209,8 +211,11 @@ public final class CheckpointFiles {
                 throw new InvalidCheckpointException(file + " has checkpoint format version " + version
                         + "; this build reads version " + FORMAT_VERSION);
             }
-            StateReader reader = new StateReader(in);
-            return new Header(version, reader.readString(), reader.readString(), reader.readLong(), reader.readLong());
+            // The header is read before the checksum is checked (so that a file of another version or
+            // algorithm says so even when damaged): bound its strings rather than trust their lengths.
+            String algorithm = headerString(file, in, "algorithm");
+            String environment = headerString(file, in, "environment");
+            return new Header(version, algorithm, environment, in.readLong(), in.readLong());
         } catch (EOFException end) {
             throw new InvalidCheckpointException(file + " is too short to be a checkpoint (" + Files.size(file)
                     + " bytes): it is truncated", end);
@@ -220,6 +225,17 @@ public final class CheckpointFiles {
             }
             throw new InvalidCheckpointException(file + " is truncated inside its header", truncated);
         }
+    }
+
+    private static String headerString(Path file, DataInputStream in, String what) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > MAX_NAME_BYTES) {
+            throw new InvalidCheckpointException(file + " is corrupted: its header gives the " + what + " name a length of "
+                    + length + " bytes; expected 0 to " + MAX_NAME_BYTES);
+        }
+        byte[] bytes = new byte[length];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Checks the trailer and the checksum. */
