@@ -1,5 +1,9 @@
 package dev.bellman.approx;
 
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
+
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -44,5 +48,15 @@ final class DutchTrace {
             weights[i] += traceStep * trace[i];
         }
         x.addTo(weights, -alpha * (value - oldValue));
+    }
+
+    /** Writes the trace. */
+    void writeState(StateWriter out) throws IOException {
+        out.writeDoubles(trace);
+    }
+
+    /** Reads what {@link #writeState} wrote. */
+    void readState(StateReader in) throws IOException {
+        in.readDoubles(trace, "dutch trace");
     }
 }

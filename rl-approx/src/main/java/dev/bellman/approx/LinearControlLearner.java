@@ -1,12 +1,17 @@
 package dev.bellman.approx;
 
 import dev.bellman.approx.features.ActionFeatures;
+import dev.bellman.approx.features.FeatureStates;
 import dev.bellman.core.Environment;
 import dev.bellman.core.EpisodicLearner;
 import dev.bellman.core.Policy;
+import dev.bellman.core.checkpoint.InvalidCheckpointException;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.space.DiscreteSpace;
 import dev.bellman.tabular.LearnerSettings;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -21,6 +26,13 @@ import java.util.Map;
  * value {@code c × tilings}: 0 is optimistic when every reward is −1, as in Mountain Car);
  * {@code seed} seeds exploration and the environment's first reset. After every episode the root
  * mean square of the episode's TD errors is reported under {@link #METRIC_ERROR}.
+ *
+ * <p>Checkpoints hold the settings and the feature map's class and sizes (checked on loading; the
+ * caller rebuilds the feature map, as it does the settings), the weights, the update and episode
+ * counts, epsilon, the error sums of an episode a step budget cut short, and the feature map's own
+ * state where it has one (the tile coder's index table, {@link FeatureStates}). A TD error or
+ * action value that is NaN or infinite stops training with a
+ * {@link dev.bellman.core.TrainingDivergedException}.
  *
  * @param <O> the observation type
  */
@@ -94,9 +106,17 @@ public abstract class LinearControlLearner<O> extends EpisodicLearner<O, Integer
         }
     }
 
-    /** @return a greedy action, ties broken uniformly at random */
+    /**
+     * @return a greedy action, ties broken uniformly at random
+     * @throws dev.bellman.core.TrainingDivergedException if an action value is NaN
+     */
     protected final int greedy(O observation) {
         values(observation, actionValues);
+        for (double value : actionValues) {
+            if (Double.isNaN(value)) {
+                throw diverged("an action value", value, "the weights have diverged (try a smaller alpha)");
+            }
+        }
         return LinearActionValues.argmaxWithRandomTies(actionValues, random());
     }
 
@@ -126,10 +146,14 @@ public abstract class LinearControlLearner<O> extends EpisodicLearner<O, Integer
     /**
      * Records one update's TD error for the episode's {@link #METRIC_ERROR}.
      *
-     * @throws IllegalStateException if the error is NaN or infinite: the weights have diverged
+     * @throws dev.bellman.core.TrainingDivergedException if the error is NaN or infinite: the
+     *                                                    weights have diverged
      */
     protected final void recordError(double tdError) {
-        errors.record(tdError, totalSteps());
+        if (!Double.isFinite(tdError)) {
+            throw diverged("the update error", tdError, "the weights have diverged; try a smaller alpha");
+        }
+        errors.record(tdError);
     }
 
     @Override
@@ -153,5 +177,49 @@ public abstract class LinearControlLearner<O> extends EpisodicLearner<O, Integer
     @Override
     public Policy<O, Integer> policy() {
         return actionValues().greedyPolicy();
+    }
+
+    /**
+     * Writes the settings, the feature map's class and sizes, the weights, the counters, epsilon,
+     * the error sums and the feature map's own state; a subclass with state of its own overrides
+     * this and calls it first.
+     *
+     * @throws IOException if writing fails
+     */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        out.section("linear-control");
+        settings.writeTo(out);
+        out.writeString(features.getClass().getName());
+        out.writeLong(features.dimension());
+        out.writeLong(features.actionCount());
+        out.writeDoubles(weights);
+        out.writeLong(updates);
+        out.writeLong(episode);
+        out.writeDouble(epsilon);
+        errors.writeState(out);
+        LinearCheckpoints.writeFeatureState(out, features);
+    }
+
+    /**
+     * Reads what {@link #writeLearnerState} wrote.
+     *
+     * @throws InvalidCheckpointException if the settings, the feature map's class or sizes, or the
+     *                                    weight count differ
+     * @throws IOException                if reading fails
+     */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        in.section("linear-control");
+        settings.expectIn(in);
+        in.expectString("features", features.getClass().getName());
+        in.expectLong("feature dimension", features.dimension());
+        in.expectLong("action count", features.actionCount());
+        in.readDoubles(weights, "weights");
+        updates = in.readLong();
+        episode = in.readLong();
+        epsilon = in.readDouble();
+        errors.readState(in);
+        LinearCheckpoints.readFeatureState(in, features);
     }
 }

@@ -1,11 +1,16 @@
 package dev.bellman.approx;
 
+import dev.bellman.approx.features.FeatureStates;
 import dev.bellman.approx.features.Features;
 import dev.bellman.core.Environment;
 import dev.bellman.core.EpisodicLearner;
 import dev.bellman.core.Policy;
+import dev.bellman.core.checkpoint.InvalidCheckpointException;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.tabular.LearnerSettings;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -19,6 +24,12 @@ import java.util.Map;
  * environment's first reset; {@code epsilon} is not used. After every episode the root mean square
  * of the episode's TD errors (or Monte Carlo errors) is reported to the listeners under
  * {@link #METRIC_ERROR}.
+ *
+ * <p>Checkpoints hold the settings and the feature map's class and dimension (checked on loading;
+ * the caller rebuilds the feature map and the policy, as it does the settings), the weights, the
+ * update count, the error sums of an episode a step budget cut short, and the feature map's own
+ * state where it has one ({@link FeatureStates}). An error that is NaN or infinite stops training
+ * with a {@link dev.bellman.core.TrainingDivergedException}.
  *
  * @param <O> the observation type
  * @param <A> the action type
@@ -71,10 +82,14 @@ public abstract class LinearPredictionLearner<O, A> extends EpisodicLearner<O, A
     /**
      * Records one update's error for the episode's {@link #METRIC_ERROR}.
      *
-     * @throws IllegalStateException if the error is NaN or infinite: the weights have diverged
+     * @throws dev.bellman.core.TrainingDivergedException if the error is NaN or infinite: the
+     *                                                    weights have diverged
      */
     protected final void recordError(double error) {
-        errors.record(error, totalSteps());
+        if (!Double.isFinite(error)) {
+            throw diverged("the update error", error, "the weights have diverged; try a smaller alpha");
+        }
+        errors.record(error);
     }
 
     @Override
@@ -98,5 +113,43 @@ public abstract class LinearPredictionLearner<O, A> extends EpisodicLearner<O, A
     @Override
     public Policy<O, A> policy() {
         return policy;
+    }
+
+    /**
+     * Writes the settings, the feature map's class and dimension, the weights, the update count,
+     * the error sums and the feature map's own state; a subclass with state of its own overrides
+     * this and calls it first.
+     *
+     * @throws IOException if writing fails
+     */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        out.section("linear-prediction");
+        settings.writeTo(out);
+        out.writeString(features.getClass().getName());
+        out.writeLong(features.dimension());
+        out.writeDoubles(weights);
+        out.writeLong(updates);
+        errors.writeState(out);
+        LinearCheckpoints.writeFeatureState(out, features);
+    }
+
+    /**
+     * Reads what {@link #writeLearnerState} wrote.
+     *
+     * @throws InvalidCheckpointException if the settings, the feature map's class or dimension, or
+     *                                    the weight count differ
+     * @throws IOException                if reading fails
+     */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        in.section("linear-prediction");
+        settings.expectIn(in);
+        in.expectString("features", features.getClass().getName());
+        in.expectLong("feature dimension", features.dimension());
+        in.readDoubles(weights, "weights");
+        updates = in.readLong();
+        errors.readState(in);
+        LinearCheckpoints.readFeatureState(in, features);
     }
 }

@@ -2,6 +2,9 @@ package dev.bellman.approx;
 
 import dev.bellman.approx.features.ActionFeatures;
 import dev.bellman.core.Policy;
+import dev.bellman.core.checkpoint.InvalidCheckpointException;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.tabular.LearnerSettings;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -9,6 +12,7 @@ import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularMatrixException;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -339,5 +343,60 @@ public final class Lspi<O> extends LinearControlLearner<O> {
             }
             return best;
         };
+    }
+
+    /**
+     * Adds the configuration, which must match on loading, the samples collected so far, the last
+     * solve's result and whether the weights are the solution of these samples.
+     */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        super.writeLearnerState(out);
+        out.section("lspi");
+        out.writeString(config.toString());
+        out.writeInt(sampleCount);
+        out.writeDoubles(Arrays.copyOf(stateActions, sampleCount * dimension));
+        out.writeDoubles(Arrays.copyOf(nextStateActions, sampleCount * actionCount() * dimension));
+        out.writeDoubles(Arrays.copyOf(rewards, sampleCount));
+        out.writeBooleans(Arrays.copyOf(terminals, sampleCount));
+        out.writeInt(result.iterations());
+        out.writeDouble(result.weightChange());
+        out.writeBoolean(result.converged());
+        out.writeInt(result.samples());
+        out.writeBoolean(solved);
+    }
+
+    /**
+     * Reads what {@link #writeLearnerState} wrote.
+     *
+     * @throws InvalidCheckpointException if the configuration differs or the samples are inconsistent
+     */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        super.readLearnerState(in);
+        in.section("lspi");
+        in.expectString("config", config.toString());
+        int samples = in.readInt();
+        if (samples < 0) {
+            throw new InvalidCheckpointException("the checkpoint holds " + samples + " LSPI samples");
+        }
+        double[] savedStateActions = in.readDoubles("state-action features of the samples");
+        double[] savedNextStateActions = in.readDoubles("next state-action features of the samples");
+        double[] savedRewards = in.readDoubles("rewards of the samples");
+        boolean[] savedTerminals = new boolean[samples];
+        in.readBooleans(savedTerminals, "terminal flags of the samples");
+        if (savedStateActions.length != (long) samples * dimension
+                || savedNextStateActions.length != (long) samples * actionCount() * dimension || savedRewards.length != samples) {
+            throw new InvalidCheckpointException("the checkpoint's " + samples + " LSPI samples do not have " + dimension
+                    + " features for each of " + actionCount() + " actions");
+        }
+        ensureCapacity(samples);
+        System.arraycopy(savedStateActions, 0, stateActions, 0, savedStateActions.length);
+        System.arraycopy(savedNextStateActions, 0, nextStateActions, 0, savedNextStateActions.length);
+        System.arraycopy(savedRewards, 0, rewards, 0, samples);
+        System.arraycopy(savedTerminals, 0, terminals, 0, samples);
+        sampleCount = samples;
+        result = new Result(in.readInt(), in.readDouble(), in.readBoolean(), in.readInt());
+        solved = in.readBoolean();
     }
 }

@@ -2,12 +2,16 @@ package dev.bellman.approx;
 
 import dev.bellman.approx.features.Features;
 import dev.bellman.core.Policy;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.tabular.LearnerSettings;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularMatrixException;
+
+import java.io.IOException;
 
 /**
  * Least-squares TD, LSTD(0), for estimating {@code v_π} with a linear function (Bradtke &amp; Barto
@@ -141,5 +145,34 @@ public final class Lstd<O, A> extends LinearPredictionLearner<O, A> {
     public double[] weights() {
         solve();
         return super.weights();
+    }
+
+    /**
+     * Adds the ridge, which must match on loading, {@code A}, {@code b} and whether the weights
+     * are the solution of the data so far.
+     */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        super.writeLearnerState(out);
+        out.section("lstd");
+        out.writeString(Double.toString(ridge));
+        for (double[] row : matrix) {
+            out.writeDoubles(row);
+        }
+        out.writeDoubles(vector);
+        out.writeBoolean(solved);
+    }
+
+    /** Reads what {@link #writeLearnerState} wrote. */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        super.readLearnerState(in);
+        in.section("lstd");
+        in.expectString("ridge", Double.toString(ridge));
+        for (double[] row : matrix) {
+            in.readDoubles(row, "entries of a row of A");
+        }
+        in.readDoubles(vector, "entries of b");
+        solved = in.readBoolean();
     }
 }

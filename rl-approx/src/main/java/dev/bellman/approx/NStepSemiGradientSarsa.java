@@ -1,7 +1,11 @@
 package dev.bellman.approx;
 
 import dev.bellman.approx.features.ActionFeatures;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.tabular.LearnerSettings;
+
+import java.io.IOException;
 
 /**
  * Episodic semi-gradient n-step Sarsa with a linear action-value function (Sutton &amp; Barto
@@ -127,5 +131,24 @@ public final class NStepSemiGradientSarsa<O> extends LinearControlLearner<O> {
 
     private int slot(long t) {
         return (int) (t % (n + 1));
+    }
+
+    /**
+     * Adds {@code n}, which must match on loading. The buffers of pairs and rewards hold only the
+     * current episode, and a checkpoint is never taken inside one.
+     */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        super.writeLearnerState(out);
+        out.section("n-step-semi-gradient-sarsa");
+        out.writeString(Integer.toString(n));
+    }
+
+    /** Reads what {@link #writeLearnerState} wrote. */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        super.readLearnerState(in);
+        in.section("n-step-semi-gradient-sarsa");
+        in.expectString("n", Integer.toString(n));
     }
 }

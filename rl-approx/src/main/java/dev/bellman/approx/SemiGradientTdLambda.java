@@ -2,8 +2,11 @@ package dev.bellman.approx;
 
 import dev.bellman.approx.features.Features;
 import dev.bellman.core.Policy;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.tabular.LearnerSettings;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -70,5 +73,23 @@ public final class SemiGradientTdLambda<O, A> extends LinearPredictionLearner<O,
         for (int i = 0; i < weights.length; i++) {
             weights[i] += step * trace[i];
         }
+    }
+
+    /** Adds lambda, which must match on loading, and the trace. */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        super.writeLearnerState(out);
+        out.section("semi-gradient-td-lambda");
+        out.writeString(Double.toString(lambda));
+        out.writeDoubles(trace);
+    }
+
+    /** Reads what {@link #writeLearnerState} wrote. */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        super.readLearnerState(in);
+        in.section("semi-gradient-td-lambda");
+        in.expectString("lambda", Double.toString(lambda));
+        in.readDoubles(trace, "eligibility trace");
     }
 }

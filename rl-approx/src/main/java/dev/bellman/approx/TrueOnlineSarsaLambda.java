@@ -1,7 +1,11 @@
 package dev.bellman.approx;
 
 import dev.bellman.approx.features.ActionFeatures;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.tabular.LearnerSettings;
+
+import java.io.IOException;
 
 
 /**
@@ -102,5 +106,28 @@ public final class TrueOnlineSarsaLambda<O> extends LinearControlLearner<O> {
         FeatureVector swap = current;
         current = next;
         next = swap;
+    }
+
+    /**
+     * Adds lambda, which must match on loading, the dutch trace and {@code V_old}. The feature
+     * buffers hold only the current episode, and a checkpoint is never taken inside one.
+     */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        super.writeLearnerState(out);
+        out.section("true-online-sarsa-lambda");
+        out.writeString(Double.toString(lambda));
+        trace.writeState(out);
+        out.writeDouble(oldValue);
+    }
+
+    /** Reads what {@link #writeLearnerState} wrote. */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        super.readLearnerState(in);
+        in.section("true-online-sarsa-lambda");
+        in.expectString("lambda", Double.toString(lambda));
+        trace.readState(in);
+        oldValue = in.readDouble();
     }
 }

@@ -2,7 +2,11 @@ package dev.bellman.approx;
 
 import dev.bellman.approx.features.Features;
 import dev.bellman.core.Policy;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.tabular.LearnerSettings;
+
+import java.io.IOException;
 
 /**
  * True online TD(λ) for estimating {@code v_π} with a linear function (van Seijen &amp; Sutton
@@ -67,5 +71,25 @@ public final class TrueOnlineTdLambda<O, A> extends LinearPredictionLearner<O, A
 
         trace.update(weights, current, alpha, gamma * lambda, tdError, value, oldValue);
         oldValue = nextValue;
+    }
+
+    /** Adds lambda, which must match on loading, the dutch trace and {@code V_old}. */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        super.writeLearnerState(out);
+        out.section("true-online-td-lambda");
+        out.writeString(Double.toString(lambda));
+        trace.writeState(out);
+        out.writeDouble(oldValue);
+    }
+
+    /** Reads what {@link #writeLearnerState} wrote. */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        super.readLearnerState(in);
+        in.section("true-online-td-lambda");
+        in.expectString("lambda", Double.toString(lambda));
+        trace.readState(in);
+        oldValue = in.readDouble();
     }
 }

@@ -1,7 +1,11 @@
 package dev.bellman.tabular;
 
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.schedule.Schedule;
 import dev.bellman.core.schedule.Schedules;
+
+import java.io.IOException;
 
 /**
  * The settings every tabular learner shares, validated when built. Defaults: γ = 0.9 (Zhao's),
@@ -82,6 +86,77 @@ public record LearnerSettings(double gamma, Schedule alpha, Schedule epsilon, lo
                     + " is outside [0, 1]; check the epsilon schedule");
         }
         return value;
+    }
+
+    /**
+     * Writes every setting, each as its description, to a checkpoint; {@link #expectIn} checks them.
+     *
+     * @param out the checkpoint being written
+     * @throws IOException if writing fails
+     */
+    public void writeTo(StateWriter out) throws IOException {
+        out.section("learner-settings");
+        out.writeString(Double.toString(gamma));
+        out.writeString(describe(alpha));
+        out.writeString(describe(epsilon));
+        out.writeString(Long.toString(seed));
+        out.writeString(Long.toString(maxEpisodeLength));
+        out.writeString(Double.toString(initialValue));
+    }
+
+    /**
+     * Reads what {@link #writeTo} wrote and checks that it describes these settings.
+     *
+     * @param in the checkpoint being read
+     * @throws dev.bellman.core.checkpoint.InvalidCheckpointException if a setting differs; the message
+     *                                                                names it and both values
+     * @throws IOException                                            if reading fails
+     */
+    public void expectIn(StateReader in) throws IOException {
+        in.section("learner-settings");
+        in.expectString("gamma", Double.toString(gamma));
+        in.expectString("alpha", describe(alpha));
+        in.expectString("epsilon", describe(epsilon));
+        in.expectString("seed", Long.toString(seed));
+        in.expectString("maxEpisodeLength", Long.toString(maxEpisodeLength));
+        in.expectString("initialValue", Double.toString(initialValue));
+    }
+
+    /**
+     * A description that is the same for equal settings in every run, unlike the record's own,
+     * which would print the schedules' identity hashes.
+     */
+    @Override
+    public String toString() {
+        return "LearnerSettings[gamma=" + gamma + ", alpha=" + describe(alpha) + ", epsilon=" + describe(epsilon) + ", seed="
+                + seed + ", maxEpisodeLength=" + maxEpisodeLength + ", initialValue=" + initialValue + "]";
+    }
+
+    /** The counts at which a schedule without a description of its own is sampled to describe it. */
+    private static final long[] SAMPLED_COUNTS = {1, 2, 3, 5, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
+    /**
+     * A schedule's own {@code toString} if it has one; otherwise its values at a few counts. The
+     * factories of {@link Schedules} return lambdas, whose {@code toString} names the object, not
+     * the schedule, so two equal schedules would look different.
+     */
+    static String describe(Schedule schedule) {
+        if (overridesToString(schedule)) {
+            return schedule.toString();
+        }
+        StringBuilder text = new StringBuilder("schedule{");
+        for (int i = 0; i < SAMPLED_COUNTS.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(SAMPLED_COUNTS[i]).append(": ").append(schedule.valueAt(SAMPLED_COUNTS[i]));
+        }
+        return text.append('}').toString();
+    }
+
+    private static boolean overridesToString(Object value) {
+        try {
+            return value.getClass().getMethod("toString").getDeclaringClass() != Object.class;
+        } catch (NoSuchMethodException impossible) {
+            return false;
+        }
     }
 
     /** Builds {@link LearnerSettings}; each setter validates its argument. */

@@ -5,7 +5,10 @@ import dev.bellman.core.EpisodicLearner;
 import dev.bellman.core.TabularActionValues;
 import dev.bellman.core.TabularPolicy;
 import dev.bellman.core.TabularStateValues;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -16,6 +19,9 @@ import java.util.Arrays;
  * <p>Behaviour is epsilon-greedy as in both books: with probability epsilon a uniformly random action,
  * otherwise a greedy one, ties broken uniformly at random from the learner's stream. The learned
  * {@link #policy()} is greedy with ties to the lowest action index, so it is reproducible.
+ *
+ * <p>Checkpoints hold the settings (checked on loading), the table sizes, {@code q}, the update
+ * counts, the episode count and the current epsilon; subclasses add their own tables.
  */
 public abstract class TabularControlLearner extends EpisodicLearner<Integer, Integer> {
 
@@ -76,6 +82,42 @@ public abstract class TabularControlLearner extends EpisodicLearner<Integer, Int
         epsilon = settings.epsilonAt(episode);
     }
 
+    /**
+     * Writes the settings, the sizes, {@code q}, the update counts, the episode count and epsilon;
+     * a subclass with state of its own overrides this and calls it first.
+     *
+     * @throws IOException if writing fails
+     */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        out.section("tabular-control");
+        settings.writeTo(out);
+        out.writeLong(stateCount);
+        out.writeLong(actionCount);
+        out.writeDoubles(q);
+        out.writeLongs(updateCounts);
+        out.writeLong(episode);
+        out.writeDouble(epsilon);
+    }
+
+    /**
+     * Reads what {@link #writeLearnerState} wrote.
+     *
+     * @throws dev.bellman.core.checkpoint.InvalidCheckpointException if the settings or sizes differ
+     * @throws IOException                                            if reading fails
+     */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        in.section("tabular-control");
+        settings.expectIn(in);
+        in.expectLong("states", stateCount);
+        in.expectLong("actions", actionCount);
+        in.readDoubles(q, "action values");
+        in.readLongs(updateCounts, "update counts");
+        episode = in.readLong();
+        epsilon = in.readDouble();
+    }
+
     /** @return the exploration rate of the current episode */
     protected final double epsilon() {
         return epsilon;
@@ -129,7 +171,8 @@ public abstract class TabularControlLearner extends EpisodicLearner<Integer, Int
                 return a;
             }
         }
-        throw new IllegalStateException("state " + state + " has a NaN action value");
+        throw diverged("an action value of state " + state, Double.NaN,
+                "state " + state + " has a NaN action value; try a smaller alpha");
     }
 
     /** @return {@code max_a q(state, a)} */

@@ -4,13 +4,19 @@ import dev.bellman.core.Environment;
 import dev.bellman.core.EpisodicLearner;
 import dev.bellman.core.Policy;
 import dev.bellman.core.TabularStateValues;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
  * What every tabular prediction method shares: it follows a given policy and estimates that
  * policy's state values {@code v_pi(s)} in a table, with a count of updates per state for
  * step-size schedules. The epsilon of the settings is not used.
+ *
+ * <p>Checkpoints hold the settings (checked on loading), {@code v} and the update counts; the
+ * policy is the caller's configuration, like the settings, and is not saved.
  */
 public abstract class TabularPredictionLearner extends EpisodicLearner<Integer, Integer> {
 
@@ -58,6 +64,34 @@ public abstract class TabularPredictionLearner extends EpisodicLearner<Integer, 
 
     /** Allocates tables of the subclass's own; called once, after {@link #v} exists. */
     protected void allocate(int states) {
+    }
+
+    /**
+     * Writes the settings, {@code v} and the update counts; a subclass with state of its own
+     * overrides this and calls it first.
+     *
+     * @throws IOException if writing fails
+     */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        out.section("tabular-prediction");
+        settings.writeTo(out);
+        out.writeDoubles(v);
+        out.writeLongs(updateCounts);
+    }
+
+    /**
+     * Reads what {@link #writeLearnerState} wrote.
+     *
+     * @throws dev.bellman.core.checkpoint.InvalidCheckpointException if the settings or the state count differ
+     * @throws IOException                                            if reading fails
+     */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        in.section("tabular-prediction");
+        settings.expectIn(in);
+        in.readDoubles(v, "state values");
+        in.readLongs(updateCounts, "update counts");
     }
 
     /** Follows the given policy. */

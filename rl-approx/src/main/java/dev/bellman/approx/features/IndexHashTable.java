@@ -1,5 +1,11 @@
 package dev.bellman.approx.features;
 
+import dev.bellman.core.checkpoint.Checkpointable;
+import dev.bellman.core.checkpoint.InvalidCheckpointException;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
+
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -17,8 +23,11 @@ import java.util.Arrays;
  *
  * <p>Lookups allocate nothing: tiles are keys in an open-addressing table over primitive int
  * arrays, not boxed tuples. Adding a new tile may grow the key storage (amortised, by doubling).
+ *
+ * <p>A checkpoint holds the whole table (its tiles, their indices and the overfull count), so that a
+ * learner resumed from it gives every tile the index it had.
  */
-public final class IndexHashTable {
+public final class IndexHashTable implements Checkpointable {
 
     private final int size;
     /** Open addressing with linear probing: entry index + 1, or 0 for an empty slot. */
@@ -162,5 +171,49 @@ public final class IndexHashTable {
     @Override
     public String toString() {
         return "IndexHashTable[size " + size + ", count " + count + ", overfullCount " + overfullCount + "]";
+    }
+
+    /**
+     * Writes the size, the tiles with their indices and the overfull count.
+     *
+     * @throws IOException if writing fails
+     */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        out.section("index-hash-table");
+        out.writeLong(size);
+        out.writeInt(count);
+        out.writeLong(overfullCount);
+        out.writeInts(Arrays.copyOf(keys, keysUsed));
+        out.writeInts(keyStart);
+        out.writeInts(keyLength);
+        out.writeLongs(entryHashes);
+        out.writeInts(slots);
+    }
+
+    /**
+     * Replaces the table with the one {@link #writeState} wrote.
+     *
+     * @throws InvalidCheckpointException if the checkpoint's table has another size or is inconsistent
+     * @throws IOException                if reading fails
+     */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        in.section("index-hash-table");
+        in.expectLong("index hash table size", size);
+        int savedCount = in.readInt();
+        if (savedCount < 0 || savedCount > size) {
+            throw new InvalidCheckpointException("the checkpoint's index hash table holds " + savedCount
+                    + " tiles; expected 0 to " + size);
+        }
+        count = savedCount;
+        overfullCount = in.readLong();
+        int[] savedKeys = in.readInts("tile coordinates");
+        in.readInts(keyStart, "tile starts");
+        in.readInts(keyLength, "tile lengths");
+        in.readLongs(entryHashes, "tile hashes");
+        in.readInts(slots, "hash slots");
+        keysUsed = savedKeys.length;
+        keys = Arrays.copyOf(savedKeys, Math.max(64, keysUsed));
     }
 }

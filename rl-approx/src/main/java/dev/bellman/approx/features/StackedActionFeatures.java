@@ -18,6 +18,11 @@ class StackedActionFeatures<O> implements ActionFeatures<O> {
         this.dimension = Checks.product(actionCount, blockSize, "stacked dimension actionCount x base dimension");
     }
 
+    /** @return the state features stacked per action */
+    final Features<O> base() {
+        return base;
+    }
+
     @Override
     public final int dimension() {
         return dimension;

@@ -189,7 +189,7 @@ public final class TileCoder implements SparseFeatures<double[]> {
     }
 
     /** The action appended as {@code tiles3}'s {@code ints}. */
-    private final class Actions implements SparseActionFeatures<double[]> {
+    final class Actions implements SparseActionFeatures<double[]> {
 
         private final int actionCount;
         private final int[] action = new int[1];
@@ -197,6 +197,11 @@ public final class TileCoder implements SparseFeatures<double[]> {
 
         Actions(int actionCount) {
             this.actionCount = actionCount;
+        }
+
+        /** @return the coder's table, shared with it */
+        IndexHashTable table() {
+            return table;
         }
 
         @Override

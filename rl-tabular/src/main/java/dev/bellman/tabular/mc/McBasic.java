@@ -2,9 +2,13 @@ package dev.bellman.tabular.mc;
 
 import dev.bellman.core.Environment;
 import dev.bellman.core.ExploringStarts;
+import dev.bellman.core.checkpoint.InvalidCheckpointException;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.tabular.LearnerSettings;
 import dev.bellman.tabular.TabularControlLearner;
 
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -196,5 +200,50 @@ public final class McBasic extends TabularControlLearner {
         iterations++;
         stable = changes == 0;
         reportMetrics(Map.of("iteration", (double) iterations, "policyChanges", (double) changes));
+    }
+
+    /**
+     * Adds {@code L} and {@code n}, which must match on loading, and where the policy iteration
+     * stands: {@code pi_k}, the pair under evaluation and its returns so far, the iteration count
+     * and whether the policy is stable.
+     */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        super.writeLearnerState(out);
+        out.section("mc-basic");
+        out.writeString(Integer.toString(episodeLength));
+        out.writeString(Integer.toString(episodesPerPair));
+        out.writeInts(policyActions);
+        out.writeInt(pair);
+        out.writeInt(episodesOfPair);
+        out.writeDouble(returnSum);
+        out.writeInt(iterations);
+        out.writeBoolean(stable);
+    }
+
+    /**
+     * Reads what {@link #writeLearnerState} wrote.
+     *
+     * @throws InvalidCheckpointException if a setting differs or the pair under evaluation is not
+     *                                    one of this environment's start states and actions
+     */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        super.readLearnerState(in);
+        in.section("mc-basic");
+        in.expectString("episodeLength", Integer.toString(episodeLength));
+        in.expectString("episodesPerPair", Integer.toString(episodesPerPair));
+        in.readInts(policyActions, "policy actions");
+        int savedPair = in.readInt();
+        int pairs = starts.count() * actionCount();
+        if (savedPair < 0 || savedPair >= pairs) {
+            throw new InvalidCheckpointException("the checkpoint evaluates state-action pair " + savedPair
+                    + " but the environment has " + pairs + " (start states x actions)");
+        }
+        pair = savedPair;
+        episodesOfPair = in.readInt();
+        returnSum = in.readDouble();
+        iterations = in.readInt();
+        stable = in.readBoolean();
     }
 }

@@ -1,8 +1,12 @@
 package dev.bellman.tabular.mc;
 
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.schedule.Schedules;
 import dev.bellman.tabular.LearnerSettings;
 import dev.bellman.tabular.TabularControlLearner;
+
+import java.io.IOException;
 
 /**
  * On-policy Monte Carlo control with epsilon-greedy policies (Zhao Sec. 5.4, Algorithm 5.3, "MC
@@ -81,5 +85,24 @@ public final class McEpsilonGreedy extends TabularControlLearner {
                     int sa = index(state, action);
                     q[sa] += nextAlpha(sa) * (episodeReturn - q[sa]);
                 });
+    }
+
+    /**
+     * Adds which visits are averaged, which must match on loading. The episode buffer holds only
+     * the current episode, and a checkpoint is never taken inside one.
+     */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        super.writeLearnerState(out);
+        out.section("mc-epsilon-greedy");
+        out.writeString(visits.name());
+    }
+
+    /** Reads what {@link #writeLearnerState} wrote. */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        super.readLearnerState(in);
+        in.section("mc-epsilon-greedy");
+        in.expectString("visits", visits.name());
     }
 }

@@ -2,9 +2,13 @@ package dev.bellman.tabular.mc;
 
 import dev.bellman.core.Environment;
 import dev.bellman.core.ExploringStarts;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.schedule.Schedules;
 import dev.bellman.tabular.LearnerSettings;
 import dev.bellman.tabular.TabularControlLearner;
+
+import java.io.IOException;
 
 /**
  * Monte Carlo control with exploring starts (Sutton &amp; Barto Sec. 5.3, "Monte Carlo ES"; Zhao
@@ -110,5 +114,24 @@ public final class McExploringStarts extends TabularControlLearner {
                     int sa = index(state, action);
                     q[sa] += nextAlpha(sa) * (episodeReturn - q[sa]);
                 });
+    }
+
+    /**
+     * Adds which visits are averaged, which must match on loading. The episode buffer holds only
+     * the current episode, and a checkpoint is never taken inside one.
+     */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        super.writeLearnerState(out);
+        out.section("mc-exploring-starts");
+        out.writeString(visits.name());
+    }
+
+    /** Reads what {@link #writeLearnerState} wrote. */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        super.readLearnerState(in);
+        in.section("mc-exploring-starts");
+        in.expectString("visits", visits.name());
     }
 }

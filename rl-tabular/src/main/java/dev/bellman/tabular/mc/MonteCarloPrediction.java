@@ -1,9 +1,13 @@
 package dev.bellman.tabular.mc;
 
 import dev.bellman.core.Policy;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.schedule.Schedules;
 import dev.bellman.tabular.LearnerSettings;
 import dev.bellman.tabular.TabularPredictionLearner;
+
+import java.io.IOException;
 
 /**
  * Monte Carlo prediction (Sutton &amp; Barto Sec. 5.1; Zhao Sec. 5.1–5.3): estimates the state values
@@ -77,5 +81,24 @@ public final class MonteCarloPrediction extends TabularPredictionLearner {
                 v[s] += nextAlpha(s) * (g - v[s]);
             }
         }
+    }
+
+    /**
+     * Adds which visits are averaged, which must match on loading. The episode buffer holds only
+     * the current episode, and a checkpoint is never taken inside one.
+     */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        super.writeLearnerState(out);
+        out.section("monte-carlo-prediction");
+        out.writeString(visits.name());
+    }
+
+    /** Reads what {@link #writeLearnerState} wrote. */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        super.readLearnerState(in);
+        in.section("monte-carlo-prediction");
+        in.expectString("visits", visits.name());
     }
 }

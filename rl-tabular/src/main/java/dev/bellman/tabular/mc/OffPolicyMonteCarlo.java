@@ -3,10 +3,14 @@ package dev.bellman.tabular.mc;
 import dev.bellman.core.Environment;
 import dev.bellman.core.TabularPolicy;
 import dev.bellman.core.TabularStateValues;
+import dev.bellman.core.checkpoint.InvalidCheckpointException;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.schedule.Schedules;
 import dev.bellman.tabular.LearnerSettings;
 import dev.bellman.tabular.TabularControlLearner;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -280,5 +284,56 @@ public final class OffPolicyMonteCarlo extends TabularControlLearner {
     @Override
     public TabularPolicy policy() {
         return target != null ? target : super.policy();
+    }
+
+    /**
+     * Adds the form (prediction or control), the weighting and the policies' tables, which must
+     * match on loading, and the estimates: {@code C(s,a)} and, for prediction, {@code v} with its
+     * weights and update counts. The episode buffer holds only the current episode, and a
+     * checkpoint is never taken inside one.
+     */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        super.writeLearnerState(out);
+        out.section("off-policy-monte-carlo");
+        out.writeString(isControl() ? "control" : "prediction");
+        out.writeString(weighting.name());
+        out.writeDoubles(behaviourTable);
+        if (targetTable != null) {
+            out.writeDoubles(targetTable);
+        }
+        out.writeDoubles(cumulativeWeights);
+        out.writeDoubles(v);
+        out.writeDoubles(stateWeights);
+        out.writeLongs(stateUpdates);
+    }
+
+    /**
+     * Reads what {@link #writeLearnerState} wrote.
+     *
+     * @throws InvalidCheckpointException if the form, the weighting, a policy or a size differs
+     */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        super.readLearnerState(in);
+        in.section("off-policy-monte-carlo");
+        in.expectString("the form", isControl() ? "control" : "prediction");
+        in.expectString("weighting", weighting.name());
+        expectPolicy(in, behaviourTable, "behaviour");
+        if (targetTable != null) {
+            expectPolicy(in, targetTable, "target");
+        }
+        in.readDoubles(cumulativeWeights, "cumulative weights C(s,a)");
+        in.readDoubles(v, "state values");
+        in.readDoubles(stateWeights, "cumulative weights of the state values");
+        in.readLongs(stateUpdates, "update counts of the state values");
+    }
+
+    private static void expectPolicy(StateReader in, double[] table, String name) throws IOException {
+        double[] saved = in.readDoubles(name + " policy");
+        if (!Arrays.equals(saved, table)) {
+            throw new InvalidCheckpointException("the checkpoint was made with another " + name
+                    + " policy: build the learner with the checkpoint's " + name + " policy");
+        }
     }
 }

@@ -1,7 +1,11 @@
 package dev.bellman.tabular.td;
 
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.tabular.LearnerSettings;
 import dev.bellman.tabular.TabularControlLearner;
+
+import java.io.IOException;
 
 /**
  * Double Q-learning (Sutton &amp; Barto Sec. 6.7, van Hasselt 2010): two estimates; at each step one of
@@ -43,5 +47,23 @@ public final class DoubleQLearning extends TabularControlLearner {
         updated[sa] += nextAlpha(sa) * (target - updated[sa]);
         // q is the average, so that behaviour, policy() and actionValues() all see both estimates.
         q[sa] = 0.5 * (first[sa] + second[sa]);
+    }
+
+    /** Adds both estimates to the shared state ({@code q} is their average). */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        super.writeLearnerState(out);
+        out.section("double-q-learning");
+        out.writeDoubles(first);
+        out.writeDoubles(second);
+    }
+
+    /** Reads what {@link #writeLearnerState} wrote. */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        super.readLearnerState(in);
+        in.section("double-q-learning");
+        in.readDoubles(first, "action values of the first estimate");
+        in.readDoubles(second, "action values of the second estimate");
     }
 }

@@ -1,8 +1,11 @@
 package dev.bellman.tabular.td;
 
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.tabular.LearnerSettings;
 import dev.bellman.tabular.TabularControlLearner;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -78,5 +81,24 @@ public final class NStepSarsa extends TabularControlLearner {
         double target = NStepReturn.of(rewards, tau, steps, settings.gamma(), tail);
         int sa = index(states[tau], actions[tau]);
         q[sa] += nextAlpha(sa) * (target - q[sa]);
+    }
+
+    /**
+     * Adds {@code n}, which must match on loading. The reward buffers hold only the current
+     * episode, and a checkpoint is never taken inside one.
+     */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        super.writeLearnerState(out);
+        out.section("n-step-sarsa");
+        out.writeString(Integer.toString(n));
+    }
+
+    /** Reads what {@link #writeLearnerState} wrote. */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        super.readLearnerState(in);
+        in.section("n-step-sarsa");
+        in.expectString("n", Integer.toString(n));
     }
 }

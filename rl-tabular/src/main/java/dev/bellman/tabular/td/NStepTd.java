@@ -1,9 +1,12 @@
 package dev.bellman.tabular.td;
 
 import dev.bellman.core.Policy;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.tabular.LearnerSettings;
 import dev.bellman.tabular.TabularPredictionLearner;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -61,5 +64,24 @@ public final class NStepTd extends TabularPredictionLearner {
         double target = NStepReturn.of(rewards, tau, steps, settings.gamma(), bootstrap ? v[states[steps]] : 0);
         int s = states[tau];
         v[s] += nextAlpha(s) * (target - v[s]);
+    }
+
+    /**
+     * Adds {@code n}, which must match on loading. The reward buffers hold only the current
+     * episode, and a checkpoint is never taken inside one.
+     */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        super.writeLearnerState(out);
+        out.section("n-step-td");
+        out.writeString(Integer.toString(n));
+    }
+
+    /** Reads what {@link #writeLearnerState} wrote. */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        super.readLearnerState(in);
+        in.section("n-step-td");
+        in.expectString("n", Integer.toString(n));
     }
 }

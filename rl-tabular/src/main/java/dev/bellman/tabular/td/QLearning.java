@@ -1,8 +1,12 @@
 package dev.bellman.tabular.td;
 
 import dev.bellman.core.Policy;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.tabular.LearnerSettings;
 import dev.bellman.tabular.TabularControlLearner;
+
+import java.io.IOException;
 
 /**
  * Q-learning (Zhao Ch. 7.4; Sutton &amp; Barto Sec. 6.5):
@@ -53,5 +57,25 @@ public final class QLearning extends TabularControlLearner {
         double target = terminated ? reward : reward + settings.gamma() * maxValue(next);
         int sa = index(state, action);
         q[sa] += nextAlpha(sa) * (target - q[sa]);
+    }
+
+    /** Adds whether the learner is on- or off-policy, which must match on loading. */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        super.writeLearnerState(out);
+        out.section("q-learning");
+        out.writeString(behaviourDescription());
+    }
+
+    /** Reads what {@link #writeLearnerState} wrote. */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        super.readLearnerState(in);
+        in.section("q-learning");
+        in.expectString("the behaviour", behaviourDescription());
+    }
+
+    private String behaviourDescription() {
+        return behaviour == null ? "epsilon-greedy (on-policy)" : "a fixed behaviour policy (off-policy)";
     }
 }

@@ -1,8 +1,11 @@
 package dev.bellman.tabular.td;
 
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.tabular.LearnerSettings;
 import dev.bellman.tabular.TabularControlLearner;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -76,5 +79,25 @@ public final class SarsaLambda extends TabularControlLearner {
                 eligibility[x] *= decay;
             }
         }
+    }
+
+    /** Adds lambda and the kind of traces, which must match on loading, and the traces. */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        super.writeLearnerState(out);
+        out.section("sarsa-lambda");
+        out.writeString(Double.toString(lambda));
+        out.writeString(traces.name());
+        out.writeDoubles(eligibility);
+    }
+
+    /** Reads what {@link #writeLearnerState} wrote. */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        super.readLearnerState(in);
+        in.section("sarsa-lambda");
+        in.expectString("lambda", Double.toString(lambda));
+        in.expectString("traces", traces.name());
+        in.readDoubles(eligibility, "traces of the state-action pairs");
     }
 }

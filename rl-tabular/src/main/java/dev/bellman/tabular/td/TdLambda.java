@@ -1,8 +1,12 @@
 package dev.bellman.tabular.td;
 
 import dev.bellman.core.Policy;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.tabular.LearnerSettings;
 import dev.bellman.tabular.TabularPredictionLearner;
+
+import java.io.IOException;
 
 /**
  * Tabular TD(lambda) prediction with eligibility traces (Sutton &amp; Barto Sec. 12.2, backward view):
@@ -61,5 +65,25 @@ public final class TdLambda extends TabularPredictionLearner {
                 eligibility[x] *= decay;
             }
         }
+    }
+
+    /** Adds lambda and the kind of traces, which must match on loading, and the traces. */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        super.writeLearnerState(out);
+        out.section("td-lambda");
+        out.writeString(Double.toString(lambda));
+        out.writeString(traces.name());
+        out.writeDoubles(eligibility);
+    }
+
+    /** Reads what {@link #writeLearnerState} wrote. */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        super.readLearnerState(in);
+        in.section("td-lambda");
+        in.expectString("lambda", Double.toString(lambda));
+        in.expectString("traces", traces.name());
+        in.readDoubles(eligibility, "traces of the states");
     }
 }
