@@ -3,7 +3,11 @@ package dev.bellman.deep.ac;
 import dev.bellman.core.Environment;
 import dev.bellman.core.EpisodicLearner;
 import dev.bellman.core.Policy;
+import dev.bellman.core.checkpoint.Checkpointable;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.space.BoxSpace;
+import dev.bellman.deep.checkpoint.LearnerSettings;
 import dev.bellman.deep.nn.Activation;
 import dev.bellman.deep.nn.Adam;
 import dev.bellman.deep.nn.FloatViews;
@@ -57,6 +61,13 @@ import java.util.random.RandomGenerator;
  *
  * <p>Metrics reported after every training phase: {@value #METRIC_CRITIC_LOSS},
  * {@value #METRIC_ACTOR_LOSS} (when the actor was updated in the phase), {@value #METRIC_Q}.
+ *
+ * <p>Checkpoints ({@link #saveCheckpoint}, {@link #checkpointEvery}) hold the settings, checked on
+ * loading, the actor, every critic and their targets, their Adam optimizers, the gradient-step and
+ * actor-update counts, the exploration noise's state (its draws come from the learner's own
+ * generator, which the checkpoint also holds) and, with {@link ActorCriticConfig#checkpointReplay()},
+ * the replay buffer. Without the buffer a resumed run starts from an empty one: it is a valid
+ * continuation, but not the uninterrupted run's numbers.
  *
  * <p>Not thread-safe.
  */
@@ -195,7 +206,7 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         // Each matrix product on one BLAS thread: a second core, if any, takes the worker lane.
         Nd4jThreads.use(1);
         int size = config.batchSize();
-        replay = new ReplayBuffer(config.bufferSize(), observationSize, actionSize, config.gamma(), 1);
+        replay = newReplay();
         batch = new Batch(size, observationSize, actionSize);
         observations = Nd4j.create(DataType.FLOAT, size, observationSize);
         nextObservations = Nd4j.create(DataType.FLOAT, size, observationSize);
@@ -240,6 +251,10 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
             case ORNSTEIN_UHLENBECK -> new OrnsteinUhlenbeckNoise(actionSize, 0.0, config.noiseSigma(),
                     config.noiseTheta(), config.noiseDt());
         };
+    }
+
+    private ReplayBuffer newReplay() {
+        return new ReplayBuffer(config.bufferSize(), observationSize, actionSize, config.gamma(), 1);
     }
 
     @Override
@@ -404,9 +419,8 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
                 }
             }
             if (!Double.isFinite(criticLoss)) {
-                throw new IllegalStateException(getClass().getSimpleName() + " diverged at environment step " + totalSteps()
-                        + ", gradient step " + gradientStepsDone + ": critic " + (k + 1) + " loss " + criticLoss / size
-                        + "; try a smaller learning rate");
+                throw diverged("critic " + (k + 1) + "'s loss", criticLoss / size, getClass().getSimpleName()
+                        + " at gradient step " + gradientStepsDone + "; try a smaller critic learning rate");
             }
             loss += criticLoss / size;
             FloatViews.view(criticGradients[k], "critic gradient").put(0, gradient);
@@ -466,8 +480,8 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
         actorUpdatesDone++;
         double loss = -(halfSums[0] + halfSums[1]) / size;
         if (!Double.isFinite(loss)) {
-            throw new IllegalStateException(getClass().getSimpleName() + " diverged at environment step " + totalSteps()
-                    + ", gradient step " + gradientStepsDone + ": actor loss " + loss + "; try a smaller learning rate");
+            throw diverged("the actor's loss", loss, getClass().getSimpleName() + " at gradient step " + gradientStepsDone
+                    + "; try a smaller actor learning rate");
         }
         return loss;
     }
@@ -500,6 +514,68 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
     private void moveCriticTargets() {
         for (int k = 0; k < critics.length; k++) {
             criticTargets[k].polyakUpdate(critics[k], config.tau());
+        }
+    }
+
+    /**
+     * Writes the settings, the networks and their optimizers, the counters, the noise's state and,
+     * if {@link ActorCriticConfig#checkpointReplay()}, the replay buffer.
+     *
+     * @throws IOException if writing fails
+     */
+    @Override
+    protected final void writeLearnerState(StateWriter out) throws IOException {
+        LearnerSettings.write(out, config);
+        out.writeLong(observationSize);
+        out.writeLong(actionSize);
+        out.writeObject("actor", actor);
+        out.writeObject("actor-target", actorTarget);
+        out.writeObject("actor-optimizer", actorOptimizer);
+        for (int k = 0; k < critics.length; k++) {
+            out.writeObject("critic-" + (k + 1), critics[k]);
+            out.writeObject("critic-" + (k + 1) + "-target", criticTargets[k]);
+            out.writeObject("critic-" + (k + 1) + "-optimizer", criticOptimizers[k]);
+        }
+        out.writeLong(gradientStepsDone);
+        out.writeLong(actorUpdatesDone);
+        if (noise instanceof Checkpointable state) {
+            out.writeObject("noise", state);
+        }
+        if (config.checkpointReplay()) {
+            out.writeObject("replay", replay);
+        }
+    }
+
+    /**
+     * Reads what {@link #writeLearnerState} wrote. Without the replay buffer in the checkpoint the
+     * buffer is emptied, so that no transition of another run is replayed.
+     *
+     * @throws dev.bellman.core.checkpoint.InvalidCheckpointException if the checkpoint was made with
+     *                                                                other settings or spaces
+     * @throws IOException                                            if reading fails
+     */
+    @Override
+    protected final void readLearnerState(StateReader in) throws IOException {
+        LearnerSettings.expect(in, config);
+        in.expectLong("observation size", observationSize);
+        in.expectLong("action size", actionSize);
+        in.readObject("actor", actor);
+        in.readObject("actor-target", actorTarget);
+        in.readObject("actor-optimizer", actorOptimizer);
+        for (int k = 0; k < critics.length; k++) {
+            in.readObject("critic-" + (k + 1), critics[k]);
+            in.readObject("critic-" + (k + 1) + "-target", criticTargets[k]);
+            in.readObject("critic-" + (k + 1) + "-optimizer", criticOptimizers[k]);
+        }
+        gradientStepsDone = in.readLong();
+        actorUpdatesDone = in.readLong();
+        if (noise instanceof Checkpointable state) {
+            in.readObject("noise", state);
+        }
+        if (config.checkpointReplay()) {
+            in.readObject("replay", replay);
+        } else {
+            replay = newReplay();
         }
     }
 

@@ -1,5 +1,10 @@
 package dev.bellman.deep.ac;
 
+import dev.bellman.core.checkpoint.Checkpointable;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
+
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
@@ -11,8 +16,11 @@ import java.util.random.RandomGenerator;
  * whose defaults θ = 0.15 and dt = 0.01 these are). The process reverts to μ at rate θ; its
  * stationary variance is {@code σ² / (2θ)} in continuous time, {@code σ² dt / (1 − (1 − θ dt)²)}
  * for the discrete steps.
+ *
+ * <p>The process draws from the generator passed to {@link #sample}, which is the caller's to
+ * save; a checkpoint ({@link #writeState}) holds the process's current value x.
  */
-public final class OrnsteinUhlenbeckNoise implements ActionNoise {
+public final class OrnsteinUhlenbeckNoise implements ActionNoise, Checkpointable {
 
     /** Stable-Baselines3's default mean-reversion rate θ. */
     public static final double DEFAULT_THETA = 0.15;
@@ -93,5 +101,33 @@ public final class OrnsteinUhlenbeckNoise implements ActionNoise {
     @Override
     public void reset() {
         Arrays.fill(state, mean);
+    }
+
+    /**
+     * Writes the settings (checked on reading) and the current value x of every dimension.
+     *
+     * @throws IOException if writing fails
+     */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        out.writeString(settings());
+        out.writeDoubles(state);
+    }
+
+    /**
+     * Continues the process from the value {@link #writeState} wrote.
+     *
+     * @throws dev.bellman.core.checkpoint.InvalidCheckpointException if the process had other
+     *                                                                settings or dimensions
+     * @throws IOException                                            if reading fails
+     */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        in.expectString("Ornstein-Uhlenbeck noise settings", settings());
+        in.readDoubles(state, "Ornstein-Uhlenbeck values");
+    }
+
+    private String settings() {
+        return "mean=" + mean + ", sigma=" + sigma + ", theta=" + theta + ", dt=" + dt;
     }
 }

@@ -3,7 +3,11 @@ package dev.bellman.deep.ac;
 import dev.bellman.core.Environment;
 import dev.bellman.core.EpisodicLearner;
 import dev.bellman.core.Policy;
+import dev.bellman.core.checkpoint.InvalidCheckpointException;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.space.BoxSpace;
+import dev.bellman.deep.checkpoint.LearnerSettings;
 import dev.bellman.core.io.AtomicFiles;
 import dev.bellman.deep.nn.Activation;
 import dev.bellman.deep.nn.Adam;
@@ -54,6 +58,13 @@ import java.util.SplittableRandom;
  *
  * <p>Metrics after every training phase: {@value #METRIC_CRITIC_LOSS}, {@value #METRIC_ACTOR_LOSS},
  * {@value #METRIC_ENTROPY_COEFFICIENT}, {@value #METRIC_Q}. Not thread-safe.
+ *
+ * <p>Checkpoints ({@link #saveCheckpoint}, {@link #checkpointEvery}) hold the settings, checked on
+ * loading, the actor, both critics and their targets, their Adam optimizers, log α with its Adam
+ * moments and step count, the gradient-step count and, with {@link SacConfig#checkpointReplay()},
+ * the replay buffer. The policy's and the replay's draws come from the learner's own generator,
+ * which the checkpoint also holds. Without the buffer a resumed run starts from an empty one: it is
+ * a valid continuation, but not the uninterrupted run's numbers.
  */
 public final class Sac extends EpisodicLearner<double[], double[]> {
 
@@ -187,7 +198,7 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
     private void buildWorkspace() {
         Nd4jThreads.use(1);
         int size = config.batchSize();
-        replay = new ReplayBuffer(config.bufferSize(), observationSize, actionSize, config.gamma(), 1);
+        replay = newReplay();
         batch = new Batch(size, observationSize, actionSize);
         observations = Nd4j.create(DataType.FLOAT, size, observationSize);
         nextObservations = Nd4j.create(DataType.FLOAT, size, observationSize);
@@ -211,6 +222,10 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
         actorGradientHeap = new float[size * 2 * actionSize];
         scaledAction = new double[actionSize];
         networkOutput = new double[2 * actionSize];
+    }
+
+    private ReplayBuffer newReplay() {
+        return new ReplayBuffer(config.bufferSize(), observationSize, actionSize, config.gamma(), 1);
     }
 
     @Override
@@ -337,8 +352,8 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
             criticOptimizers[k].step(critics[k]);
         }
         if (!Double.isFinite(criticLoss)) {
-            throw new IllegalStateException("SAC diverged at environment step " + totalSteps() + ", gradient step "
-                    + gradientStepsDone + ": critic loss " + criticLoss + "; try a smaller learning rate");
+            throw diverged("the critic loss", criticLoss, "SAC at gradient step " + gradientStepsDone
+                    + "; try a smaller learning rate");
         }
 
         // Actor: each sample's gradient flows through the critic that gives the smaller Q.
@@ -376,8 +391,8 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
         actor.backward(actorGradient);
         actorOptimizer.step(actor);
         if (!Double.isFinite(actorLoss)) {
-            throw new IllegalStateException("SAC diverged at environment step " + totalSteps() + ", gradient step "
-                    + gradientStepsDone + ": actor loss " + actorLoss + "; try a smaller learning rate");
+            throw diverged("the actor's loss", actorLoss, "SAC at gradient step " + gradientStepsDone
+                    + "; try a smaller learning rate");
         }
         for (int k = 0; k < 2; k++) {
             criticTargets[k].polyakUpdate(critics[k], config.tau());
@@ -394,6 +409,75 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
         double correction2 = 1 - Math.pow(0.999, alphaSteps);
         logAlpha -= config.learningRate() / correction1 * alphaMoment
                 / (Math.sqrt(alphaSquaredMoment) / Math.sqrt(correction2) + 1e-8);
+    }
+
+    /**
+     * Writes the settings, the networks and their optimizers, the entropy coefficient's state, the
+     * gradient-step count and, if {@link SacConfig#checkpointReplay()}, the replay buffer.
+     *
+     * @throws IOException if writing fails
+     */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        LearnerSettings.write(out, config);
+        out.writeLong(observationSize);
+        out.writeLong(actionSize);
+        out.writeObject("actor", actor);
+        out.writeObject("actor-optimizer", actorOptimizer);
+        for (int k = 0; k < 2; k++) {
+            out.writeObject("critic-" + (k + 1), critics[k]);
+            out.writeObject("critic-" + (k + 1) + "-target", criticTargets[k]);
+            out.writeObject("critic-" + (k + 1) + "-optimizer", criticOptimizers[k]);
+        }
+        out.section("entropy-coefficient");
+        out.writeDouble(logAlpha);
+        out.writeDouble(alphaMoment);
+        out.writeDouble(alphaSquaredMoment);
+        out.writeLong(alphaSteps);
+        out.writeLong(gradientStepsDone);
+        if (config.checkpointReplay()) {
+            out.writeObject("replay", replay);
+        }
+    }
+
+    /**
+     * Reads what {@link #writeLearnerState} wrote. Without the replay buffer in the checkpoint the
+     * buffer is emptied, so that no transition of another run is replayed.
+     *
+     * @throws InvalidCheckpointException if the checkpoint was made with other settings or spaces
+     * @throws IOException                if reading fails
+     */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        LearnerSettings.expect(in, config);
+        in.expectLong("observation size", observationSize);
+        in.expectLong("action size", actionSize);
+        in.readObject("actor", actor);
+        in.readObject("actor-optimizer", actorOptimizer);
+        for (int k = 0; k < 2; k++) {
+            in.readObject("critic-" + (k + 1), critics[k]);
+            in.readObject("critic-" + (k + 1) + "-target", criticTargets[k]);
+            in.readObject("critic-" + (k + 1) + "-optimizer", criticOptimizers[k]);
+        }
+        in.section("entropy-coefficient");
+        double savedLogAlpha = in.readDouble();
+        double savedMoment = in.readDouble();
+        double savedSquaredMoment = in.readDouble();
+        long savedSteps = in.readLong();
+        if (!Double.isFinite(savedLogAlpha) || savedSteps < 0) {
+            throw new InvalidCheckpointException("the checkpoint gives log alpha " + savedLogAlpha + " after " + savedSteps
+                    + " steps");
+        }
+        logAlpha = savedLogAlpha;
+        alphaMoment = savedMoment;
+        alphaSquaredMoment = savedSquaredMoment;
+        alphaSteps = savedSteps;
+        gradientStepsDone = in.readLong();
+        if (config.checkpointReplay()) {
+            in.readObject("replay", replay);
+        } else {
+            replay = newReplay();
+        }
     }
 
     /** @return the entropy coefficient α = exp(log α) */

@@ -18,10 +18,15 @@ import java.util.Arrays;
  * @param initialEntropyCoefficient α at the start, {@code > 0} (default 1)
  * @param learnEntropyCoefficient   tune α towards {@code targetEntropy} (SB3's {@code ent_coef="auto"}; default true)
  * @param targetEntropy             the entropy α is tuned towards; NaN (the default) means −(action dimensions)
+ * @param checkpointReplay          whether checkpoints ({@link Sac#saveCheckpoint}) hold the replay buffer
+ *                                  (default false). Without it a checkpoint is small and a resumed run is
+ *                                  valid but not bit-identical: it refills an empty buffer before it trains
+ *                                  again. With it the resumed run gives exactly the numbers of the
+ *                                  uninterrupted one.
  */
 public record SacConfig(int[] hiddenLayers, double learningRate, int bufferSize, int learningStarts, int batchSize,
                         double tau, double gamma, int trainFrequency, int gradientSteps, double initialEntropyCoefficient,
-                        boolean learnEntropyCoefficient, double targetEntropy) {
+                        boolean learnEntropyCoefficient, double targetEntropy, boolean checkpointReplay) {
 
     /**
      * @throws IllegalArgumentException naming the first value outside its range
@@ -98,7 +103,7 @@ public record SacConfig(int[] hiddenLayers, double learningRate, int bufferSize,
                 + bufferSize + ", learningStarts=" + learningStarts + ", batchSize=" + batchSize + ", tau=" + tau + ", gamma="
                 + gamma + ", trainFrequency=" + trainFrequency + ", gradientSteps=" + gradientSteps
                 + ", initialEntropyCoefficient=" + initialEntropyCoefficient + ", learnEntropyCoefficient="
-                + learnEntropyCoefficient + ", targetEntropy=" + targetEntropy + "]";
+                + learnEntropyCoefficient + ", targetEntropy=" + targetEntropy + ", checkpointReplay=" + checkpointReplay + "]";
     }
 
     /** @return a builder starting from these settings */
@@ -116,6 +121,7 @@ public record SacConfig(int[] hiddenLayers, double learningRate, int bufferSize,
         b.initialEntropyCoefficient = initialEntropyCoefficient;
         b.learnEntropyCoefficient = learnEntropyCoefficient;
         b.targetEntropy = targetEntropy;
+        b.checkpointReplay = checkpointReplay;
         return b;
     }
 
@@ -133,6 +139,7 @@ public record SacConfig(int[] hiddenLayers, double learningRate, int bufferSize,
         private double initialEntropyCoefficient = 1.0;
         private boolean learnEntropyCoefficient = true;
         private double targetEntropy = Double.NaN;
+        private boolean checkpointReplay;
 
         private Builder() {
         }
@@ -210,12 +217,22 @@ public record SacConfig(int[] hiddenLayers, double learningRate, int bufferSize,
         }
 
         /**
+         * @param value whether checkpoints hold the replay buffer, for a bit-identical resume at the
+         *              cost of its size (default false)
+         */
+        public Builder checkpointReplay(boolean value) {
+            this.checkpointReplay = value;
+            return this;
+        }
+
+        /**
          * @return the configuration
          * @throws IllegalArgumentException naming the first value outside its range
          */
         public SacConfig build() {
             return new SacConfig(hiddenLayers, learningRate, bufferSize, learningStarts, batchSize, tau, gamma,
-                    trainFrequency, gradientSteps, initialEntropyCoefficient, learnEntropyCoefficient, targetEntropy);
+                    trainFrequency, gradientSteps, initialEntropyCoefficient, learnEntropyCoefficient, targetEntropy,
+                    checkpointReplay);
         }
     }
 }

@@ -3,7 +3,10 @@ package dev.bellman.deep.dqn;
 import dev.bellman.core.Environment;
 import dev.bellman.core.EpisodicLearner;
 import dev.bellman.core.Policy;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.space.BoxSpace;
+import dev.bellman.deep.checkpoint.LearnerSettings;
 import dev.bellman.core.space.DiscreteSpace;
 import dev.bellman.deep.nn.Activation;
 import dev.bellman.deep.nn.Adam;
@@ -19,6 +22,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,6 +55,12 @@ import java.util.Map;
  *
  * <p>Metrics reported after every training phase: {@value #METRIC_LOSS}, {@value #METRIC_Q},
  * {@value #METRIC_EPSILON}, {@value #METRIC_GRADIENT_NORM}.
+ *
+ * <p>Checkpoints ({@link #saveCheckpoint}, {@link #checkpointEvery}) hold the settings, checked on
+ * loading, the online and target networks, Adam's moments and step count, ε, the gradient-step
+ * count and, with {@link DqnConfig#checkpointReplay()}, the replay buffer (with its priorities).
+ * Without the buffer a resumed run starts from an empty one: it is a valid continuation, but not
+ * the uninterrupted run's numbers.
  */
 public final class Dqn extends EpisodicLearner<double[], Integer> {
 
@@ -139,10 +149,7 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
         online = new Mlp(new MlpConfig(sizes, Activation.RELU, Activation.IDENTITY, config.dueling()), seed());
         target = online.copy();
         optimizer = new Adam(config.learningRate(), 0.9, 0.999, 1e-8);
-        replay = config.prioritized()
-                ? new PrioritizedReplayBuffer(config.bufferSize(), observationSize, 1, config.gamma(), config.nSteps(),
-                        config.priorityAlpha(), config.priorityBetaStart(), PrioritizedReplayBuffer.DEFAULT_EPSILON)
-                : new ReplayBuffer(config.bufferSize(), observationSize, 1, config.gamma(), config.nSteps());
+        replay = newReplay();
         batch = new Batch(config.batchSize(), observationSize, 1);
         observations = Nd4j.create(DataType.FLOAT, config.batchSize(), observationSize);
         nextObservations = Nd4j.create(DataType.FLOAT, config.batchSize(), observationSize);
@@ -150,6 +157,13 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
         actionValues = new double[actionCount];
         nextValues = new float[config.batchSize()];
         tdErrors = new double[config.batchSize()];
+    }
+
+    private Replay newReplay() {
+        return config.prioritized()
+                ? new PrioritizedReplayBuffer(config.bufferSize(), observationSize, 1, config.gamma(), config.nSteps(),
+                        config.priorityAlpha(), config.priorityBetaStart(), PrioritizedReplayBuffer.DEFAULT_EPSILON)
+                : new ReplayBuffer(config.bufferSize(), observationSize, 1, config.gamma(), config.nSteps());
     }
 
     /** A new episode: n-step tails of an episode the budget cut short are stored as truncated. */
@@ -167,9 +181,9 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
         for (double value : actionValues) {
             if (!Double.isFinite(value)) {
                 // argmax would quietly pick action 0 from NaNs: stop instead.
-                throw new IllegalStateException("DQN diverged choosing the action of environment step " + (totalSteps() + 1) + ": Q-values "
-                        + Arrays.toString(actionValues) + " of observation " + Arrays.toString(observation)
-                        + " are not finite; try a smaller learning rate");
+                throw diverged("a Q-value", value, "DQN found it choosing the action of environment step " + (totalSteps() + 1)
+                        + ", after gradient step " + gradientStepsDone + ": Q-values " + Arrays.toString(actionValues)
+                        + " of observation " + Arrays.toString(observation) + "; try a smaller learning rate");
             }
         }
         return argmax(actionValues);
@@ -274,9 +288,10 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
         online.backward(outputGradient);
         double norm = online.clipGradientsByGlobalNorm(config.maxGradientNorm());
         if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
-            throw new IllegalStateException("DQN diverged at environment step " + totalSteps() + ", gradient step "
-                    + gradientStepsDone + ": loss " + loss / size + ", gradient norm " + norm
-                    + "; try a smaller learning rate");
+            boolean lossDiverged = !Double.isFinite(loss);
+            throw diverged(lossDiverged ? "the loss" : "the gradient norm", lossDiverged ? loss / size : norm,
+                    "DQN at gradient step " + gradientStepsDone + " had loss " + loss / size + " and gradient norm " + norm
+                            + "; try a smaller learning rate");
         }
         optimizer.step(online);
         replay.updatePriorities(batch.indices(), tdErrors);
@@ -308,6 +323,54 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
             }
         }
         return best;
+    }
+
+    /**
+     * Writes the settings, the networks, the optimizer, ε, the gradient-step count and, if
+     * {@link DqnConfig#checkpointReplay()}, the replay buffer.
+     *
+     * @throws IOException if writing fails
+     */
+    @Override
+    protected void writeLearnerState(StateWriter out) throws IOException {
+        LearnerSettings.write(out, config);
+        out.writeLong(plannedSteps);
+        out.writeLong(observationSize);
+        out.writeLong(actionCount);
+        out.writeObject("online-network", online);
+        out.writeObject("target-network", target);
+        out.writeObject("optimizer", optimizer);
+        out.writeDouble(epsilon);
+        out.writeLong(gradientStepsDone);
+        if (config.checkpointReplay()) {
+            out.writeObject("replay", replay);
+        }
+    }
+
+    /**
+     * Reads what {@link #writeLearnerState} wrote. Without the replay buffer in the checkpoint the
+     * buffer is emptied, so that no transition of another run is replayed.
+     *
+     * @throws dev.bellman.core.checkpoint.InvalidCheckpointException if the checkpoint was made with
+     *                                                                other settings, planned steps or spaces
+     * @throws IOException                                            if reading fails
+     */
+    @Override
+    protected void readLearnerState(StateReader in) throws IOException {
+        LearnerSettings.expect(in, config);
+        in.expectLong("planned steps", plannedSteps);
+        in.expectLong("observation size", observationSize);
+        in.expectLong("action count", actionCount);
+        in.readObject("online-network", online);
+        in.readObject("target-network", target);
+        in.readObject("optimizer", optimizer);
+        epsilon = in.readDouble();
+        gradientStepsDone = in.readLong();
+        if (config.checkpointReplay()) {
+            in.readObject("replay", replay);
+        } else {
+            replay = newReplay();
+        }
     }
 
     /** @return the current exploration rate */

@@ -1,5 +1,12 @@
 package dev.bellman.deep.nn;
 
+import dev.bellman.core.checkpoint.Checkpointable;
+import dev.bellman.core.checkpoint.InvalidCheckpointException;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
+
+import java.io.IOException;
+
 /**
  * Adam (Kingma and Ba 2015), step for step as PyTorch's {@code torch.optim.Adam} without weight
  * decay or AMSGrad:
@@ -12,8 +19,12 @@ package dev.bellman.deep.nn;
  * </pre>
  *
  * Moments are float32 like PyTorch's; scalars are computed in double and rounded once.
+ *
+ * <p>A checkpoint ({@link #writeState}) holds the hyper-parameters, to be checked on reading, the
+ * step count t and both moments, so that the step after a resume is the step the uninterrupted
+ * run takes.
  */
-public final class Adam extends ElementwiseOptimizer {
+public final class Adam extends ElementwiseOptimizer implements Checkpointable {
 
     /** Default step size 1e-3 (Kingma and Ba 2015, Algorithm 1; PyTorch's default). */
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
@@ -110,6 +121,61 @@ public final class Adam extends ElementwiseOptimizer {
     /** Copy of the second moments v, one per parameter; empty before the first step. */
     public float[] secondMoments() {
         return secondMoments == null ? new float[0] : secondMoments.clone();
+    }
+
+    /**
+     * Writes the hyper-parameters, the step count and the moments (none before the first step).
+     *
+     * @throws IOException if writing fails
+     */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        out.writeString(settings());
+        out.writeLong(stepCount());
+        out.writeBoolean(firstMoments != null);
+        if (firstMoments != null) {
+            out.writeInt(firstMoments.length);
+            out.writeFloats(firstMoments);
+            out.writeFloats(secondMoments);
+        }
+    }
+
+    /**
+     * Replaces the step count and moments with those {@link #writeState} wrote.
+     *
+     * @throws InvalidCheckpointException if the checkpoint's Adam had other hyper-parameters, or
+     *                                    moments of another length than this one's
+     * @throws IOException                if reading fails
+     */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        in.expectString("Adam settings", settings());
+        long steps = in.readLong();
+        if (steps < 0) {
+            throw new InvalidCheckpointException("the checkpoint gives Adam the step count " + steps);
+        }
+        float[] first = null;
+        float[] second = null;
+        if (in.readBoolean()) {
+            int count = in.readInt();
+            // A fresh optimizer sizes its moments on its first step; one that has stepped keeps its size.
+            int expected = firstMoments != null ? firstMoments.length : count;
+            if (count < 0 || count != expected) {
+                throw new InvalidCheckpointException("the checkpoint has Adam moments for " + count
+                        + " parameters; this optimizer serves " + expected);
+            }
+            first = new float[count];
+            second = new float[count];
+            in.readFloats(first, "Adam first moments");
+            in.readFloats(second, "Adam second moments");
+        }
+        restoreStepCount(steps);
+        firstMoments = first;
+        secondMoments = second;
+    }
+
+    private String settings() {
+        return "lr=" + learningRate() + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon;
     }
 
     /** Restores saved state; empty moment arrays mean no step was taken yet. */

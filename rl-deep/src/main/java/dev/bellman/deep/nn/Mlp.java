@@ -1,5 +1,10 @@
 package dev.bellman.deep.nn;
 
+import dev.bellman.core.checkpoint.Checkpointable;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
+
+import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -44,10 +49,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * that changes parameters, and every {@link Optimizer}, advances it; code that writes into
  * {@link #parameters()} directly must call {@link #markParametersChanged()}.
  *
+ * <h2>Checkpoints</h2>
+ * {@link #writeState} writes the shape and the parameters; {@link #readState} restores the
+ * parameters in place, into the same storage, so views and optimizers that hold it stay valid.
+ * Gradients and work arrays are not state: every backward pass overwrites them.
+ *
  * <p>Not thread-safe. Inputs are not checked element by element for NaN or infinity, for speed;
  * non-finite inputs give non-finite outputs.
  */
-public final class Mlp {
+public final class Mlp implements Checkpointable {
 
     /** Batch-size caches kept before the oldest are dropped; training uses one or two sizes. */
     private static final int MAX_CACHED_BATCH_SIZES = 4;
@@ -578,6 +588,33 @@ public final class Mlp {
         net.parameterView.put(0, values);
         net.markParametersChanged();
         return net;
+    }
+
+    /**
+     * Writes the network's shape and its {@link #parameterCount()} float32 parameters, bit-exact.
+     *
+     * @throws IOException if writing fails
+     */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        out.writeString(config.toString());
+        out.writeFloats(parameterValues());
+    }
+
+    /**
+     * Replaces the parameters with those {@link #writeState} wrote, in place.
+     *
+     * @throws dev.bellman.core.checkpoint.InvalidCheckpointException if the checkpoint's network has
+     *                                                                another shape
+     * @throws IOException                                            if reading fails
+     */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        in.expectString("network shape", config.toString());
+        float[] values = new float[parameterCount];
+        in.readFloats(values, "network parameters");
+        parameterView.put(0, values);
+        markParametersChanged();
     }
 
     /** Heap copy of the parameters. */

@@ -1,5 +1,10 @@
 package dev.bellman.deep.replay;
 
+import dev.bellman.core.checkpoint.InvalidCheckpointException;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
+
+import java.io.IOException;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -21,7 +26,8 @@ import java.util.random.RandomGenerator;
  * schedule of its own.
  *
  * <p>Storage, n-step returns, episode boundaries and float32 rounding are those of {@link ReplayBuffer},
- * which this class wraps; see there. Not thread-safe.
+ * which this class wraps; see there. A checkpoint ({@link #writeState}) holds the transitions, both
+ * trees of priorities, the largest priority seen and β. Not thread-safe.
  */
 public final class PrioritizedReplayBuffer implements Replay {
 
@@ -325,6 +331,49 @@ public final class PrioritizedReplayBuffer implements Replay {
     /** @return the number of rewards summed before bootstrapping */
     public int nSteps() {
         return buffer.nSteps();
+    }
+
+    /**
+     * Writes α and ε (checked on reading), β, the largest priority seen, the transitions and both
+     * priority trees.
+     *
+     * @throws IOException if writing fails
+     */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        out.writeString(settings());
+        out.writeDouble(beta);
+        out.writeDouble(maxPriority);
+        out.writeObject("transitions", buffer);
+        out.writeObject("priorities", priorities);
+        out.writeObject("minimum-priorities", minimumPriority);
+    }
+
+    /**
+     * Replaces the state with the one {@link #writeState} wrote.
+     *
+     * @throws InvalidCheckpointException if the checkpoint's buffer had another α, ε, capacity or
+     *                                    sizes, or an invalid β
+     * @throws IOException                if reading fails
+     */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        in.expectString("prioritized replay settings", settings());
+        double savedBeta = in.readDouble();
+        double savedMaxPriority = in.readDouble();
+        if (!(savedBeta >= 0.0 && savedBeta <= 1.0) || !(savedMaxPriority > 0.0 && savedMaxPriority < Double.POSITIVE_INFINITY)) {
+            throw new InvalidCheckpointException("the checkpoint's prioritized replay has beta " + savedBeta
+                    + " and largest priority " + savedMaxPriority);
+        }
+        in.readObject("transitions", buffer);
+        in.readObject("priorities", priorities);
+        in.readObject("minimum-priorities", minimumPriority);
+        beta = savedBeta;
+        maxPriority = savedMaxPriority;
+    }
+
+    private String settings() {
+        return "alpha=" + alpha + ", epsilon=" + epsilon;
     }
 
     /** Gives the largest priority seen so far to every transition the last call stored. */

@@ -1,12 +1,15 @@
 package dev.bellman.deep.replay;
 
+import dev.bellman.core.checkpoint.Checkpointable;
+
 import java.util.random.RandomGenerator;
 
 /**
  * What a learner needs of an experience replay, uniform ({@link ReplayBuffer}) or prioritized
- * ({@link PrioritizedReplayBuffer}), so that it can use either.
+ * ({@link PrioritizedReplayBuffer}), so that it can use either. Its {@link Checkpointable} state
+ * is everything stored and pending, so that sampling after a resume draws the same transitions.
  */
-public interface Replay {
+public interface Replay extends Checkpointable {
 
     /**
      * Adds one step with a discrete action; see {@link ReplayBuffer#add(double[], int, double, double[], boolean, boolean)}.

@@ -1,5 +1,11 @@
 package dev.bellman.deep.replay;
 
+import dev.bellman.core.checkpoint.InvalidCheckpointException;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
+
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
@@ -37,9 +43,17 @@ import java.util.random.RandomGenerator;
  * {@code int[]}, continuous actions (a vector of {@code actionSize}) in a {@code float[]}; the first
  * {@code add} decides which, and mixing the two is rejected.
  *
+ * <p><b>Checkpoints.</b> {@link #writeState} writes the settings, to be checked on reading, the
+ * transitions held (only the {@link #size()} slots in use, so a large buffer that is mostly empty
+ * stays small), the ring's position and the pending n-step window.
+ *
  * <p>Not thread-safe: one training loop owns a buffer.
  */
 public final class ReplayBuffer implements Replay {
+
+    private static final int ACTIONS_NONE = 0;
+    private static final int ACTIONS_DISCRETE = 1;
+    private static final int ACTIONS_CONTINUOUS = 2;
 
     private final int capacity;
     private final int observationSize;
@@ -361,6 +375,104 @@ public final class ReplayBuffer implements Replay {
     /** @return the number of rewards summed before bootstrapping, at least 1 */
     public int nSteps() {
         return nSteps;
+    }
+
+    /**
+     * Writes the buffer's complete state: its settings, the transitions held, the count added and
+     * the pending n-step window.
+     *
+     * @throws IOException if writing fails
+     */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        out.writeString(settings());
+        out.writeLong(added);
+        int size = size();
+        int kind = discreteActions != null ? ACTIONS_DISCRETE : continuousActions != null ? ACTIONS_CONTINUOUS : ACTIONS_NONE;
+        out.writeInt(kind);
+        out.writeFloats(Arrays.copyOf(observations, size * observationSize));
+        out.writeFloats(Arrays.copyOf(nextObservations, size * observationSize));
+        out.writeFloats(Arrays.copyOf(rewards, size));
+        out.writeBooleans(Arrays.copyOf(terminated, size));
+        out.writeInts(Arrays.copyOf(horizons, size));
+        if (kind == ACTIONS_DISCRETE) {
+            out.writeInts(Arrays.copyOf(discreteActions, size));
+        } else if (kind == ACTIONS_CONTINUOUS) {
+            out.writeFloats(Arrays.copyOf(continuousActions, size * actionSize));
+        }
+        out.writeInt(pendingStart);
+        out.writeInt(pendingCount);
+        out.writeDoubles(pendingObservations);
+        out.writeDoubles(pendingRewards);
+        out.writeInts(pendingDiscreteActions);
+        out.writeDoubles(pendingContinuousActions);
+        out.writeDoubles(latestNextObservation);
+    }
+
+    /**
+     * Replaces the buffer's state with the one {@link #writeState} wrote.
+     *
+     * @throws InvalidCheckpointException if the checkpoint's buffer had another capacity, other
+     *                                    sizes, discount or n, or its counts are out of range
+     * @throws IOException                if reading fails
+     */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        in.expectString("replay buffer settings", settings());
+        long storedCount = in.readLong();
+        int kind = in.readInt();
+        if (storedCount < 0 || kind < ACTIONS_NONE || kind > ACTIONS_CONTINUOUS) {
+            throw new InvalidCheckpointException("the checkpoint's replay buffer has " + storedCount
+                    + " transitions added with action kind " + kind);
+        }
+        int size = (int) Math.min(storedCount, capacity);
+        readPrefix(in, observations, size * observationSize, "replay observations");
+        readPrefix(in, nextObservations, size * observationSize, "replay next observations");
+        readPrefix(in, rewards, size, "replay rewards");
+        boolean[] flags = new boolean[size];
+        in.readBooleans(flags, "replay termination flags");
+        Arrays.fill(terminated, false);
+        System.arraycopy(flags, 0, terminated, 0, size);
+        int[] steps = new int[size];
+        in.readInts(steps, "replay horizons");
+        Arrays.fill(horizons, 0);
+        System.arraycopy(steps, 0, horizons, 0, size);
+        discreteActions = kind == ACTIONS_DISCRETE ? new int[capacity] : null;
+        continuousActions = kind == ACTIONS_CONTINUOUS ? new float[capacity * actionSize] : null;
+        if (kind == ACTIONS_DISCRETE) {
+            int[] actions = new int[size];
+            in.readInts(actions, "replay actions");
+            System.arraycopy(actions, 0, discreteActions, 0, size);
+        } else if (kind == ACTIONS_CONTINUOUS) {
+            readPrefix(in, continuousActions, size * actionSize, "replay actions");
+        }
+        int start = in.readInt();
+        int count = in.readInt();
+        if (start < 0 || start >= nSteps || count < 0 || count >= nSteps) {
+            throw new InvalidCheckpointException("the checkpoint's replay buffer has the pending window at " + start
+                    + " with " + count + " steps; this buffer's n is " + nSteps);
+        }
+        in.readDoubles(pendingObservations, "pending observations");
+        in.readDoubles(pendingRewards, "pending rewards");
+        in.readInts(pendingDiscreteActions, "pending actions");
+        in.readDoubles(pendingContinuousActions, "pending actions");
+        in.readDoubles(latestNextObservation, "pending next observation");
+        added = storedCount;
+        pendingStart = start;
+        pendingCount = count;
+    }
+
+    /** Reads {@code length} values into the start of {@code into} and clears the rest. */
+    private static void readPrefix(StateReader in, float[] into, int length, String what) throws IOException {
+        float[] values = new float[length];
+        in.readFloats(values, what);
+        System.arraycopy(values, 0, into, 0, length);
+        Arrays.fill(into, length, into.length, 0f);
+    }
+
+    private String settings() {
+        return "capacity=" + capacity + ", observationSize=" + observationSize + ", actionSize=" + actionSize
+                + ", gamma=" + gamma + ", nSteps=" + nSteps;
     }
 
     /** Throws unless {@code out} can be filled from this buffer. */

@@ -1,5 +1,10 @@
 package dev.bellman.deep.replay;
 
+import dev.bellman.core.checkpoint.Checkpointable;
+import dev.bellman.core.checkpoint.StateReader;
+import dev.bellman.core.checkpoint.StateWriter;
+
+import java.io.IOException;
 import java.util.Objects;
 
 /**
@@ -11,8 +16,9 @@ import java.util.Objects;
  * <p>Leaves are padded to a power of two with priority 0, so the tree is complete and a prefix-sum
  * search from the root visits leaves in index order. Each inner node is recomputed from its two
  * children on every update rather than adjusted by a difference, so rounding never accumulates.
+ * A checkpoint holds every node, so the sums after a resume are bit-identical.
  */
-public final class SumTree {
+public final class SumTree implements Checkpointable {
 
     private final int capacity;
     private final int leafCount;
@@ -103,6 +109,29 @@ public final class SumTree {
             }
         }
         return node - leafCount;
+    }
+
+    /**
+     * Writes every node of the tree.
+     *
+     * @throws IOException if writing fails
+     */
+    @Override
+    public void writeState(StateWriter out) throws IOException {
+        out.writeDoubles(nodes);
+    }
+
+    /**
+     * Replaces every node with those {@link #writeState} wrote.
+     *
+     * @throws dev.bellman.core.checkpoint.InvalidCheckpointException if the tree had another number of leaves
+     * @throws IOException                                            if reading fails
+     */
+    @Override
+    public void readState(StateReader in) throws IOException {
+        double[] values = new double[nodes.length];
+        in.readDoubles(values, "sum-tree nodes");
+        System.arraycopy(values, 0, nodes, 0, nodes.length);
     }
 
     /** @return the number of leaves */

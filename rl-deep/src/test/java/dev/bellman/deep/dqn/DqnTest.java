@@ -3,6 +3,7 @@ package dev.bellman.deep.dqn;
 import dev.bellman.core.Budget;
 import dev.bellman.core.Environment;
 import dev.bellman.core.Step;
+import dev.bellman.core.TrainingDivergedException;
 import dev.bellman.core.space.BoxSpace;
 import dev.bellman.core.space.DiscreteSpace;
 import dev.bellman.core.space.Space;
@@ -169,9 +170,10 @@ class DqnTest {
         dqn.train(env, Budget.steps(30));
         dqn.network().parameters().assign(Float.NaN);
         dqn.network().markParametersChanged();
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
                 () -> dqn.train(env, Budget.steps(5)));
-        assertTrue(e.getMessage().startsWith("DQN diverged choosing the action of environment step 31: Q-values [NaN, NaN]"),
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith("training diverged at step 30: a Q-value is NaN; DQN found it choosing the action"
+                + " of environment step 31, after gradient step 0: Q-values [NaN, NaN]"), e.getMessage());
+        assertEquals(30, e.step());
     }
 }
