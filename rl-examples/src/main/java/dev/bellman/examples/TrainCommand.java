@@ -263,6 +263,10 @@ final class TrainCommand implements Callable<Integer> {
         double discount = gamma != null ? gamma : nonPositiveRewards ? 1.0 : 0.99;
         LearnerSettings settings = LearnerSettings.builder().gamma(discount).alpha(stepSize).epsilon(exploration)
                 .seed(seed).build();
+        if (checkpointReplay) {
+            throw new IllegalArgumentException("--checkpoint-replay applies to the deep learners, which have a replay buffer; "
+                    + algo + " has none");
+        }
         LinearControlLearner<double[]> learner = switch (algo) {
             case "sarsa" -> new SemiGradientSarsa<>(settings, actionFeatures);
             case "n-step-sarsa" -> new NStepSemiGradientSarsa<>(settings, actionFeatures, n);
@@ -285,7 +289,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private Trained<Integer> trainDeep(String algo, Map<String, Object> json) throws IOException {
         rejectLinearOptions(algo, "--learning-rate, --final-epsilon");
-        DqnConfig config = deepOptions.dqnConfig(environmentId, algo, gamma);
+        DqnConfig config = deepOptions.dqnConfig(environmentId, algo, gamma).toBuilder().checkpointReplay(checkpointReplay).build();
         Environment<double[], Integer> env = environment(Integer.class);
         long planned = budget.steps != null ? budget.steps : DeepOptions.zooSteps(environmentId, algo);
         Dqn dqn = new Dqn(config, planned, seed);
@@ -301,7 +305,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private Trained<double[]> trainSac(Map<String, Object> json) throws IOException {
         rejectLinearOptions("sac", "--learning-rate");
-        SacConfig config = deepOptions.sacConfig(environmentId, gamma);
+        SacConfig config = deepOptions.sacConfig(environmentId, gamma).toBuilder().checkpointReplay(checkpointReplay).build();
         Environment<double[], double[]> env = environment(double[].class);
         Sac sac = new Sac(config, seed);
         json.put("config", config);
@@ -321,7 +325,8 @@ final class TrainCommand implements Callable<Integer> {
             return trainSac(json);
         }
         rejectLinearOptions(algo, "--learning-rate, --noise");
-        ActorCriticConfig config = deepOptions.actorCriticConfig(environmentId, algo, gamma);
+        ActorCriticConfig config = deepOptions.actorCriticConfig(environmentId, algo, gamma).toBuilder()
+                .checkpointReplay(checkpointReplay).build();
         Environment<double[], double[]> env = environment(double[].class);
         DeterministicActorCritic learner = algo.equals("td3") ? new Td3(config, seed) : new Ddpg(config, seed);
         json.put("config", config);
@@ -352,9 +357,12 @@ final class TrainCommand implements Callable<Integer> {
             learner.checkpointEvery(checkpointEvery, output.out.resolve(CHECKPOINT_FILE));
             learner.addCheckpointPart("episode-log", log);
             if (resumeCheckpoint == null) {
-                List<String> arguments = spec.commandLine().getParseResult().originalArgs();
-                AtomicFiles.writeStream(output.out.resolve(ARGUMENTS_FILE),
-                        stream -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(stream, arguments));
+                // The parse result's arguments start with the top-level command's: keep this command's own.
+                List<String> all = spec.commandLine().getParseResult().originalArgs();
+                List<String> arguments = all.subList(all.indexOf(spec.name()) + 1, all.size());
+                // As bytes first: Jackson closes a stream it writes to, and AtomicFiles must force it after.
+                byte[] content = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(arguments);
+                AtomicFiles.writeStream(output.out.resolve(ARGUMENTS_FILE), stream -> stream.write(content));
             }
         }
         if (resumeCheckpoint != null) {

@@ -7,7 +7,7 @@ import dev.bellman.core.checkpoint.Checkpointable;
 import dev.bellman.core.checkpoint.StateReader;
 import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.space.BoxSpace;
-import dev.bellman.deep.checkpoint.LearnerSettings;
+import dev.bellman.deep.checkpoint.ConfigurationCheck;
 import dev.bellman.deep.nn.Activation;
 import dev.bellman.deep.nn.Adam;
 import dev.bellman.deep.nn.FloatViews;
@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -525,7 +526,7 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
      */
     @Override
     protected final void writeLearnerState(StateWriter out) throws IOException {
-        LearnerSettings.write(out, config);
+        ConfigurationCheck.write(out, config);
         out.writeLong(observationSize);
         out.writeLong(actionSize);
         out.writeObject("actor", actor);
@@ -556,7 +557,8 @@ public abstract sealed class DeterministicActorCritic extends EpisodicLearner<do
      */
     @Override
     protected final void readLearnerState(StateReader in) throws IOException {
-        LearnerSettings.expect(in, config);
+        // The worker lane gives bit-identical numbers for every thread count: a run may resume with another.
+        ConfigurationCheck.expect(in, config, Set.of("threads"));
         in.expectLong("observation size", observationSize);
         in.expectLong("action size", actionSize);
         in.readObject("actor", actor);

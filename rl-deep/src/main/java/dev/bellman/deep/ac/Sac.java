@@ -7,7 +7,7 @@ import dev.bellman.core.checkpoint.InvalidCheckpointException;
 import dev.bellman.core.checkpoint.StateReader;
 import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.space.BoxSpace;
-import dev.bellman.deep.checkpoint.LearnerSettings;
+import dev.bellman.deep.checkpoint.ConfigurationCheck;
 import dev.bellman.core.io.AtomicFiles;
 import dev.bellman.deep.nn.Activation;
 import dev.bellman.deep.nn.Adam;
@@ -419,7 +419,7 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
      */
     @Override
     protected void writeLearnerState(StateWriter out) throws IOException {
-        LearnerSettings.write(out, config);
+        ConfigurationCheck.write(out, config);
         out.writeLong(observationSize);
         out.writeLong(actionSize);
         out.writeObject("actor", actor);
@@ -449,7 +449,7 @@ public final class Sac extends EpisodicLearner<double[], double[]> {
      */
     @Override
     protected void readLearnerState(StateReader in) throws IOException {
-        LearnerSettings.expect(in, config);
+        ConfigurationCheck.expect(in, config);
         in.expectLong("observation size", observationSize);
         in.expectLong("action size", actionSize);
         in.readObject("actor", actor);

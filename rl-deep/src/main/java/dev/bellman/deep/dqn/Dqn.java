@@ -6,7 +6,7 @@ import dev.bellman.core.Policy;
 import dev.bellman.core.checkpoint.StateReader;
 import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.space.BoxSpace;
-import dev.bellman.deep.checkpoint.LearnerSettings;
+import dev.bellman.deep.checkpoint.ConfigurationCheck;
 import dev.bellman.core.space.DiscreteSpace;
 import dev.bellman.deep.nn.Activation;
 import dev.bellman.deep.nn.Adam;
@@ -333,7 +333,7 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
      */
     @Override
     protected void writeLearnerState(StateWriter out) throws IOException {
-        LearnerSettings.write(out, config);
+        ConfigurationCheck.write(out, config);
         out.writeLong(plannedSteps);
         out.writeLong(observationSize);
         out.writeLong(actionCount);
@@ -357,7 +357,7 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
      */
     @Override
     protected void readLearnerState(StateReader in) throws IOException {
-        LearnerSettings.expect(in, config);
+        ConfigurationCheck.expect(in, config);
         in.expectLong("planned steps", plannedSteps);
         in.expectLong("observation size", observationSize);
         in.expectLong("action count", actionCount);

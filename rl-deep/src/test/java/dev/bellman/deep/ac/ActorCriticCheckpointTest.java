@@ -75,6 +75,14 @@ class ActorCriticCheckpointTest {
     private <L extends EpisodicLearner<double[], double[]>> void assertResumesExactly(Supplier<L> learners,
                                                                                     Function<L, Mlp> actor)
             throws IOException {
+        assertResumesExactly(learners, learners, actor);
+    }
+
+    /** The run {@code learners} makes, saved and resumed into the one {@code resumedLearners} makes. */
+    private <L extends EpisodicLearner<double[], double[]>> void assertResumesExactly(Supplier<L> learners,
+                                                                                    Supplier<L> resumedLearners,
+                                                                                    Function<L, Mlp> actor)
+            throws IOException {
         Path file = directory.resolve("learner.ckpt");
         L uninterrupted = learners.get();
         Environment<double[], double[]> env = pendulum();
@@ -84,7 +92,7 @@ class ActorCriticCheckpointTest {
         uninterrupted.addListener(expectedMetrics);
         TrainingReport expected = uninterrupted.train(env, Budget.steps(SECOND_PART));
 
-        L resumed = learners.get();
+        L resumed = resumedLearners.get();
         Environment<double[], double[]> freshEnv = pendulum();
         resumed.loadCheckpoint(file, freshEnv);
         Metrics actualMetrics = new Metrics();
@@ -110,6 +118,14 @@ class ActorCriticCheckpointTest {
     void td3OnTwoThreadsResumesExactly() throws IOException {
         ActorCriticConfig config = small(ActorCriticConfig.td3()).threads(2).build();
         assertResumesExactly(() -> new Td3(config, 8), Td3::actor);
+    }
+
+    /** The thread count does not change the numbers, so a run may resume on a machine with other cores. */
+    @Test
+    void aOneThreadRunResumesExactlyOnTwoThreads() throws IOException {
+        ActorCriticConfig oneThread = small(ActorCriticConfig.td3()).build();
+        ActorCriticConfig twoThreads = small(ActorCriticConfig.td3()).threads(2).build();
+        assertResumesExactly(() -> new Td3(oneThread, 8), () -> new Td3(twoThreads, 8), Td3::actor);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Writes a learner's configuration into its checkpoint and checks it on loading, so that a
@@ -18,9 +19,9 @@ import java.util.Objects;
  * setting as {@code name=value}, separated by {@code ", "}, inside {@code Name[...]}, as records
  * print themselves.
  */
-public final class LearnerSettings {
+public final class ConfigurationCheck {
 
-    private LearnerSettings() {
+    private ConfigurationCheck() {
     }
 
     /**
@@ -44,12 +45,44 @@ public final class LearnerSettings {
      * @throws IOException                if reading fails
      */
     public static void expect(StateReader in, Object config) throws IOException {
+        expect(in, config, Set.of());
+    }
+
+    /**
+     * As {@link #expect(StateReader, Object)}, except that the settings named in {@code free} may
+     * differ: settings that do not change the numbers (a thread count whose results are bit-identical
+     * for every value, say), so that a run can resume on another machine.
+     *
+     * @param free the names of the settings that may differ
+     * @throws InvalidCheckpointException if another setting differs
+     * @throws IOException                if reading fails
+     */
+    public static void expect(StateReader in, Object config, Set<String> free) throws IOException {
         String expected = config.toString();
         String found = in.readString();
-        if (!found.equals(expected)) {
+        if (!found.equals(expected) && !onlyFreeDiffer(found, expected, free)) {
             throw new InvalidCheckpointException("the checkpoint was made with other settings than this learner's: "
                     + differences(found, expected) + "; build the learner with the checkpoint's settings");
         }
+    }
+
+    private static boolean onlyFreeDiffer(String found, String expected, Set<String> free) {
+        List<String> theirs = entries(found);
+        List<String> ours = entries(expected);
+        if (free.isEmpty() || theirs.size() != ours.size()) {
+            return false;
+        }
+        for (int i = 0; i < ours.size(); i++) {
+            String[] their = theirs.get(i).split("=", 2);
+            String[] our = ours.get(i).split("=", 2);
+            if (their.length != 2 || our.length != 2 || !their[0].equals(our[0])) {
+                return false;
+            }
+            if (!their[1].equals(our[1]) && !free.contains(our[0])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The settings that differ, as {@code name: checkpoint's value here's value}; both texts if they do not parse. */
