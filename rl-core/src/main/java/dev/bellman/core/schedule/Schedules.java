@@ -1,8 +1,11 @@
 package dev.bellman.core.schedule;
 
+import java.util.function.LongToDoubleFunction;
+
 /**
  * The schedules the books use for step sizes and exploration rates. Every factory validates its
- * arguments and names the bad one.
+ * arguments and names the bad one. Their {@code toString} is the call that made them, for example
+ * {@code linear(0.5, 0.01, 10000)}: it appears in reports and is what a checkpoint compares.
  */
 public final class Schedules {
 
@@ -16,7 +19,7 @@ public final class Schedules {
      */
     public static Schedule constant(double value) {
         requireFinite(value, "value");
-        return count -> value;
+        return named("constant(" + value + ")", count -> value);
     }
 
     /**
@@ -41,7 +44,7 @@ public final class Schedules {
         if (!(power > 0 && power <= 1)) {
             throw new IllegalArgumentException("power " + power + " is outside (0, 1]");
         }
-        return count -> scale / Math.pow(Math.max(1, count), power);
+        return named("polynomial(" + scale + ", " + power + ")", count -> scale / Math.pow(Math.max(1, count), power));
     }
 
     /**
@@ -56,13 +59,13 @@ public final class Schedules {
         if (steps < 1) {
             throw new IllegalArgumentException("steps " + steps + " must be at least 1");
         }
-        return count -> {
+        return named("linear(" + start + ", " + end + ", " + steps + ")", count -> {
             if (count >= steps || steps == 1) {
                 return end;
             }
             double fraction = (Math.max(1, count) - 1) / (double) (steps - 1);
             return start + (end - start) * fraction;
-        };
+        });
     }
 
     /**
@@ -76,7 +79,25 @@ public final class Schedules {
         if (!(decay > 0 && decay <= 1)) {
             throw new IllegalArgumentException("decay " + decay + " is outside (0, 1]");
         }
-        return count -> Math.max(end, start * Math.pow(decay, Math.max(1, count) - 1));
+        return named("exponential(" + start + ", " + end + ", " + decay + ")",
+                count -> Math.max(end, start * Math.pow(decay, Math.max(1, count) - 1)));
+    }
+
+    private static Schedule named(String description, LongToDoubleFunction values) {
+        return new Named(description, values);
+    }
+
+    /** A schedule that prints as the call that made it. */
+    private record Named(String description, LongToDoubleFunction values) implements Schedule {
+        @Override
+        public double valueAt(long count) {
+            return values.applyAsDouble(count);
+        }
+
+        @Override
+        public String toString() {
+            return description;
+        }
     }
 
     private static void requireFinite(double value, String name) {
