@@ -3,9 +3,9 @@ package dev.bellman.deep.ac;
 import dev.bellman.core.Budget;
 import dev.bellman.core.Environment;
 import dev.bellman.core.EpisodicLearner;
-import dev.bellman.core.TrainingListener;
 import dev.bellman.core.TrainingReport;
 import dev.bellman.core.checkpoint.InvalidCheckpointException;
+import dev.bellman.deep.checkpoint.RecordedUpdates;
 import dev.bellman.deep.nn.Mlp;
 import dev.bellman.env.classic.Environments;
 import org.junit.jupiter.api.Test;
@@ -13,10 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -52,26 +48,6 @@ class ActorCriticCheckpointTest {
                 .bufferSize(5_000).checkpointReplay(true);
     }
 
-    /** Compares update by update, so that a failure names the first that differs instead of printing them all. */
-    private static void assertSameUpdates(List<Map<String, Double>> expected, List<Map<String, Double>> actual) {
-        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-            assertEquals(expected.get(i), actual.get(i), "update " + i);
-        }
-        assertEquals(expected.size(), actual.size(), "updates");
-    }
-
-    /** Every onUpdate's step and metrics, in order. */
-    private static final class Metrics implements TrainingListener {
-        final List<Map<String, Double>> updates = new ArrayList<>();
-
-        @Override
-        public void onUpdate(long totalSteps, Map<String, Double> metrics) {
-            Map<String, Double> copy = new LinkedHashMap<>(metrics);
-            copy.put("step", (double) totalSteps);
-            updates.add(copy);
-        }
-    }
-
     private <L extends EpisodicLearner<double[], double[]>> void assertResumesExactly(Supplier<L> learners,
                                                                                     Function<L, Mlp> actor)
             throws IOException {
@@ -88,21 +64,21 @@ class ActorCriticCheckpointTest {
         Environment<double[], double[]> env = pendulum();
         uninterrupted.train(env, Budget.steps(FIRST_PART));
         uninterrupted.saveCheckpoint(file, env);
-        Metrics expectedMetrics = new Metrics();
+        RecordedUpdates expectedMetrics = new RecordedUpdates();
         uninterrupted.addListener(expectedMetrics);
         TrainingReport expected = uninterrupted.train(env, Budget.steps(SECOND_PART));
 
         L resumed = resumedLearners.get();
         Environment<double[], double[]> freshEnv = pendulum();
         resumed.loadCheckpoint(file, freshEnv);
-        Metrics actualMetrics = new Metrics();
+        RecordedUpdates actualMetrics = new RecordedUpdates();
         resumed.addListener(actualMetrics);
         TrainingReport actual = resumed.train(freshEnv, Budget.steps(SECOND_PART));
 
         assertEquals(3, expected.episodeCount());
         assertArrayEquals(expected.episodeReturns(), actual.episodeReturns());
-        assertEquals(SECOND_PART, expectedMetrics.updates.size());
-        assertSameUpdates(expectedMetrics.updates, actualMetrics.updates);
+        assertEquals(SECOND_PART, expectedMetrics.size());
+        actualMetrics.assertSameAs(expectedMetrics);
         assertArrayEquals(actor.apply(uninterrupted).parameters().toFloatVector(),
                 actor.apply(resumed).parameters().toFloatVector());
     }

@@ -2,23 +2,19 @@ package dev.bellman.deep.dqn;
 
 import dev.bellman.core.Budget;
 import dev.bellman.core.Environment;
-import dev.bellman.core.TrainingListener;
 import dev.bellman.core.TrainingReport;
 import dev.bellman.core.checkpoint.CheckpointFiles;
 import dev.bellman.core.checkpoint.InvalidCheckpointException;
 import dev.bellman.deep.ac.ActorCriticConfig;
 import dev.bellman.deep.ac.Ddpg;
+import dev.bellman.deep.checkpoint.RecordedUpdates;
 import dev.bellman.env.classic.Environments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,33 +44,13 @@ class DqnCheckpointTest {
         return Environments.make("CartPole-v1", Integer.class);
     }
 
-    /** Compares update by update, so that a failure names the first that differs instead of printing them all. */
-    private static void assertSameUpdates(List<Map<String, Double>> expected, List<Map<String, Double>> actual) {
-        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-            assertEquals(expected.get(i), actual.get(i), "update " + i);
-        }
-        assertEquals(expected.size(), actual.size(), "updates");
-    }
-
-    /** Every onUpdate's step and metrics, in order. */
-    private static final class Metrics implements TrainingListener {
-        final List<Map<String, Double>> updates = new ArrayList<>();
-
-        @Override
-        public void onUpdate(long totalSteps, Map<String, Double> metrics) {
-            Map<String, Double> copy = new LinkedHashMap<>(metrics);
-            copy.put("step", (double) totalSteps);
-            updates.add(copy);
-        }
-    }
-
     private void assertResumesExactly(DqnConfig config) throws IOException {
         Path file = directory.resolve("dqn.ckpt");
         Dqn uninterrupted = new Dqn(config, PLANNED, 11);
         Environment<double[], Integer> env = cartPole();
         uninterrupted.train(env, Budget.steps(FIRST_PART));
         uninterrupted.saveCheckpoint(file, env);
-        Metrics expectedMetrics = new Metrics();
+        RecordedUpdates expectedMetrics = new RecordedUpdates();
         uninterrupted.addListener(expectedMetrics);
         TrainingReport expected = uninterrupted.train(env, Budget.steps(SECOND_PART));
 
@@ -82,15 +58,15 @@ class DqnCheckpointTest {
         Environment<double[], Integer> freshEnv = cartPole();
         CheckpointFiles.Header header = resumed.loadCheckpoint(file, freshEnv);
         assertEquals(FIRST_PART, header.steps());
-        Metrics actualMetrics = new Metrics();
+        RecordedUpdates actualMetrics = new RecordedUpdates();
         resumed.addListener(actualMetrics);
         TrainingReport actual = resumed.train(freshEnv, Budget.steps(SECOND_PART));
 
         assertTrue(expected.episodeCount() > 5, "too few episodes to compare: " + expected.episodeCount());
         assertArrayEquals(expected.episodeReturns(), actual.episodeReturns());
         assertArrayEquals(expected.episodeLengths(), actual.episodeLengths());
-        assertTrue(expectedMetrics.updates.size() > 100, "too few updates to compare: " + expectedMetrics.updates.size());
-        assertSameUpdates(expectedMetrics.updates, actualMetrics.updates);
+        assertTrue(expectedMetrics.size() > 100, "too few updates to compare: " + expectedMetrics.size());
+        actualMetrics.assertSameAs(expectedMetrics);
         assertEquals(uninterrupted.epsilon(), resumed.epsilon());
         assertEquals(uninterrupted.gradientSteps(), resumed.gradientSteps());
         assertArrayEquals(uninterrupted.network().parameters().toFloatVector(), resumed.network().parameters().toFloatVector());
