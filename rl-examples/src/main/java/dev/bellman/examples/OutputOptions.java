@@ -24,7 +24,8 @@ final class OutputOptions {
     String format;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Also write result.txt and result.json into DIR (learners add metrics.csv and learning-curve.png).")
+            description = "Also write result.txt and result.json into DIR (learners add metrics.csv and learning-curve.png; "
+                    + "train adds its model, checkpoint.bin and run-arguments.json, which --resume DIR reads).")
     Path out;
 
     /**

@@ -80,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
     /** The run's arguments under {@code --out}, which {@code --resume} trains with again. */
     static final String ARGUMENTS_FILE = "run-arguments.json";
     /** The options that may accompany {@code --resume}: they change how results are shown, not the run. */
-    private static final List<String> RESUME_OPTIONS = List.of("--resume", "--format", "--quiet");
+    private static final List<String> RESUME_OPTIONS = List.of("--resume", "--format", "--quiet", "--steps", "--episodes");
 
     @Option(names = "--env", paramLabel = "ID",
             description = "The environment: CartPole-v1, MountainCar-v0 or Acrobot-v1 (discrete actions: linear "
@@ -149,10 +149,11 @@ final class TrainCommand implements Callable<Integer> {
     DeepOptions deepOptions = new DeepOptions();
 
     @Option(names = "--checkpoint-every", paramLabel = "STEPS",
-            description = "With --out DIR: write DIR/" + CHECKPOINT_FILE + " at the first episode end after every STEPS steps "
-                    + "(atomically: a crash leaves the previous one) and the run's arguments to DIR/" + ARGUMENTS_FILE
-                    + ", so that --resume DIR continues it. Holds everything the run needs except the replay buffer of deep "
-                    + "learners, unless --checkpoint-replay.")
+            description = "With --out DIR: also write DIR/" + CHECKPOINT_FILE + " at the first episode end after every STEPS "
+                    + "steps (atomically: a crash leaves the previous one), so that --resume DIR continues a run that died. "
+                    + "Every run with --out writes one when it ends, with its arguments in DIR/" + ARGUMENTS_FILE + ". "
+                    + "A checkpoint holds everything the run needs except the replay buffer of deep learners, unless "
+                    + "--checkpoint-replay.")
     Long checkpointEvery;
 
     @Option(names = "--checkpoint-replay",
@@ -161,12 +162,15 @@ final class TrainCommand implements Callable<Integer> {
     boolean checkpointReplay;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run that --checkpoint-every checkpointed in DIR, with its arguments, up to its "
-                    + "original budget; results go to DIR. Only --format and --quiet may be given with it.")
+            description = "Continue the run saved in DIR (any run with --out DIR) from its checkpoint, with its arguments: "
+                    + "up to its original budget, or to --steps N (--episodes N) in total. Results go to DIR. Only --format, "
+                    + "--quiet, --steps and --episodes may be given with it.")
     Path resume;
 
     /** The checkpoint a resumed run starts from; set on the command rebuilt by {@link #resumeRun}. */
     private Path resumeCheckpoint;
+    /** The total budget a resumed run trains to when {@code --resume} is given one; else its original budget. */
+    private Budget resumeTarget;
 
     @Mixin
     OutputOptions output = new OutputOptions();
@@ -351,33 +355,42 @@ final class TrainCommand implements Callable<Integer> {
      */
     private <A> TrainingReport trainWithCheckpoints(EpisodicLearner<double[], A> learner, Environment<double[], A> env,
                                                     Budget planned, EpisodeLog log, Map<String, Object> json) throws IOException {
-        Budget remaining = planned;
-        if (checkpointEvery != null) {
-            Files.createDirectories(output.out);
-            learner.checkpointEvery(checkpointEvery, output.out.resolve(CHECKPOINT_FILE));
-            learner.addCheckpointPart("episode-log", log);
-            if (resumeCheckpoint == null) {
-                // The parse result's arguments start with the top-level command's: keep this command's own.
-                List<String> all = spec.commandLine().getParseResult().originalArgs();
-                List<String> arguments = all.subList(all.indexOf(spec.name()) + 1, all.size());
-                // As bytes first: Jackson closes a stream it writes to, and AtomicFiles must force it after.
-                byte[] content = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(arguments);
-                AtomicFiles.writeStream(output.out.resolve(ARGUMENTS_FILE), stream -> stream.write(content));
-            }
+        if (output.out == null) {
+            return budget.train(learner, env, planned);
         }
-        if (resumeCheckpoint != null) {
+        Files.createDirectories(output.out);
+        Path checkpoint = output.out.resolve(CHECKPOINT_FILE);
+        learner.addCheckpointPart("episode-log", log);
+        if (checkpointEvery != null) {
+            learner.checkpointEvery(checkpointEvery, checkpoint);
+        }
+        Budget remaining = planned;
+        if (resumeCheckpoint == null) {
+            // The parse result's arguments start with the top-level command's: keep this command's own.
+            List<String> all = spec.commandLine().getParseResult().originalArgs();
+            List<String> arguments = all.subList(all.indexOf(spec.name()) + 1, all.size());
+            // As bytes first: Jackson closes a stream it writes to, and AtomicFiles must force it after.
+            byte[] content = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(arguments);
+            AtomicFiles.writeStream(output.out.resolve(ARGUMENTS_FILE), stream -> stream.write(content));
+        } else {
             CheckpointFiles.Header header = learner.loadCheckpoint(resumeCheckpoint, env);
-            boolean steps = planned.unit() == Budget.Unit.STEPS;
+            Budget target = resumeTarget != null ? resumeTarget : planned;
+            boolean steps = target.unit() == Budget.Unit.STEPS;
             long done = steps ? header.steps() : header.episodes();
-            if (done >= planned.limit()) {
-                throw new IllegalArgumentException("--resume " + resume + ": the run had already finished its " + planned.limit()
-                        + (steps ? " steps" : " episodes"));
+            if (done >= target.limit()) {
+                String unit = steps ? " steps" : " episodes";
+                throw new IllegalArgumentException("--resume " + resume + ": the run already has " + done + unit + (resumeTarget == null
+                        ? ", its whole budget; give --" + unit.strip() + " N with N > " + done + " to train on"
+                        : "; give more than " + done));
             }
-            remaining = steps ? Budget.steps(planned.limit() - done) : Budget.episodes(planned.limit() - done);
+            remaining = steps ? Budget.steps(target.limit() - done) : Budget.episodes(target.limit() - done);
             json.put("resumedAtStep", header.steps());
             json.put("resumedAtEpisode", header.episodes());
         }
-        return budget.train(learner, env, remaining);
+        TrainingReport report = budget.train(learner, env, remaining);
+        // The run's end is a checkpoint too, so that --resume DIR --steps N can train it further.
+        learner.saveCheckpoint(checkpoint, env);
+        return report;
     }
 
     /**
@@ -390,14 +403,14 @@ final class TrainCommand implements Callable<Integer> {
         for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
             if (!RESUME_OPTIONS.contains(option.longestName())) {
                 throw new IllegalArgumentException(option.longestName() + " cannot be given with --resume, which takes the run's "
-                        + "settings from " + ARGUMENTS_FILE + "; only --format and --quiet may accompany it");
+                        + "settings from " + ARGUMENTS_FILE + "; only --format, --quiet, --steps and --episodes may accompany it");
             }
         }
         Path arguments = resume.resolve(ARGUMENTS_FILE);
         Path checkpoint = resume.resolve(CHECKPOINT_FILE);
         if (!Files.isRegularFile(arguments)) {
             throw new IllegalArgumentException("--resume " + resume + ": there is no " + ARGUMENTS_FILE
-                    + " there; only a run started with --out DIR --checkpoint-every STEPS can be resumed");
+                    + " there; only a run started with --out DIR can be resumed");
         }
         if (!Files.isRegularFile(checkpoint)) {
             throw new IllegalArgumentException("--resume " + resume + ": there is no " + CHECKPOINT_FILE
@@ -420,9 +433,13 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--resume " + resume + ": the arguments in " + ARGUMENTS_FILE + " are invalid: "
                     + invalid.getMessage());
         }
-        if (resumed.resume != null || resumed.checkpointEvery == null) {
+        if (resumed.resume != null || resumed.environmentId == null) {
             throw new IllegalArgumentException("--resume " + resume + ": the arguments in " + ARGUMENTS_FILE
-                    + " are not those of a checkpointed run");
+                    + " are not those of a training run");
+        }
+        budget.check();
+        if (budget.given()) {
+            resumed.resumeTarget = budget.budget();
         }
         resumed.output.out = resume;
         if (spec.commandLine().getParseResult().hasMatchedOption("--format")) {

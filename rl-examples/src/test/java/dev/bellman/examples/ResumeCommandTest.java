@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResumeCommandTest {
 
     private static final String[] RUN = {"train", "--env", "MountainCar-v0", "--algo", "sarsa", "--features", "tile-coding:8x8",
-        "--checkpoint-every", "2000", "--quiet", "--format", "json", "--eval-episodes", "3"};
+        "--quiet", "--format", "json", "--eval-episodes", "3"};
 
     private static String[] run(String episodes, Path out) {
         String[] args = Arrays.copyOf(RUN, RUN.length + 4);
@@ -28,35 +28,32 @@ class ResumeCommandTest {
     }
 
     /**
-     * A 60-episode run "crashes" after 25 episodes (the same run with a 25-episode budget: a linear
-     * learner does not depend on its budget); its arguments then say 60, as the crashed run's would,
-     * and {@code --resume} goes on from its last checkpoint. Every episode and the evaluation equal
-     * those of the 60-episode run that was never stopped.
+     * A 25-episode run, continued with {@code --resume DIR --episodes 60}, ends with every episode,
+     * the evaluation and the metrics of a 60-episode run: every run with {@code --out} ends with a
+     * checkpoint, and an episode budget ends on an episode boundary. (A run killed between periodic
+     * checkpoints is {@link ResumeAfterKillTest}'s.)
      */
     @Test
-    void aResumedRunEndsWithTheNumbersOfTheUninterruptedOne(@TempDir Path dir) throws IOException {
+    void aRunContinuedToALargerBudgetEndsWithTheNumbersOfTheLongerRun(@TempDir Path dir) throws IOException {
         Path whole = dir.resolve("whole");
         CommandRun uninterrupted = CommandRun.of(run("60", whole));
         assertEquals(0, uninterrupted.status(), uninterrupted.err());
 
-        Path crashed = dir.resolve("crashed");
-        CommandRun first = CommandRun.of(run("25", crashed));
+        Path shorter = dir.resolve("shorter");
+        CommandRun first = CommandRun.of(run("25", shorter));
         assertEquals(0, first.status(), first.err());
-        Path arguments = crashed.resolve(TrainCommand.ARGUMENTS_FILE);
-        String saved = Files.readString(arguments);
-        assertTrue(saved.contains("\"25\""), saved);
-        Files.writeString(arguments, saved.replace("\"25\"", "\"60\""));
+        CommandRun.of("train", "--resume", shorter.toString()).assertUsageError("the run already has 25 episodes, its whole budget");
 
-        CommandRun resumed = CommandRun.of("train", "--resume", crashed.toString(), "--format", "json");
+        CommandRun resumed = CommandRun.of("train", "--resume", shorter.toString(), "--episodes", "60", "--format", "json");
         assertEquals(0, resumed.status(), resumed.err());
         JsonNode expected = uninterrupted.json();
         JsonNode actual = resumed.json();
-        assertTrue(actual.get("resumedAtStep").asLong() > 0, actual.toString());
-        assertTrue(actual.get("resumedAtEpisode").asLong() < 25, actual.toString());
+        assertEquals(25, actual.get("resumedAtEpisode").asLong(), actual.toString());
         for (String field : new String[] {"episodes", "steps", "meanReturnFirst10", "meanReturnLast10", "evaluationReturns"}) {
             assertEquals(expected.get(field), actual.get(field), field);
         }
-        assertEquals(Files.readAllLines(whole.resolve("metrics.csv")), Files.readAllLines(crashed.resolve("metrics.csv")));
+        assertEquals(Files.readAllLines(whole.resolve("metrics.csv")), Files.readAllLines(shorter.resolve("metrics.csv")));
+        CommandRun.of("train", "--resume", shorter.toString(), "--episodes", "40").assertUsageError("the run already has 60 episodes; give more than 60");
     }
 
     @Test
@@ -68,6 +65,7 @@ class ResumeCommandTest {
         CommandRun.of("train", "--env", "MountainCar-v0", "--checkpoint-replay").assertUsageError("--checkpoint-replay needs --checkpoint-every");
         CommandRun.of("train").assertUsageError("--env ID is required (or --resume DIR)");
         CommandRun.of("train", "--resume", dir.toString()).assertUsageError("there is no run-arguments.json there");
+        CommandRun.of("train", "--resume", dir.toString(), "--steps", "0").assertUsageError("there is no run-arguments.json there");
 
         Path run = dir.resolve("run");
         assertEquals(0, CommandRun.of(run("12", run)).status());
