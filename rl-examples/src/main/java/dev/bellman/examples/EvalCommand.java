@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -45,9 +46,9 @@ import java.util.concurrent.Callable;
                 "Example: bellman eval --model runs/td3/model.bin --env Pendulum-v1 --render pendulum.gif"})
 final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = "--model", paramLabel = "FILE", required = true,
-            description = "The network saved by bellman train --out DIR (DIR/model.bin): a Q-network (dqn, double-dqn, "
-                    + "dueling-dqn) or an actor (ddpg, td3, sac).")
+    @Option(names = "--model", paramLabel = "DIR|FILE", required = true,
+            description = "The directory of a bellman train --out DIR run, or the network file it saved (DIR/model.bin): "
+                    + "a Q-network (dqn, double-dqn, dueling-dqn) or an actor (ddpg, td3, sac).")
     Path model;
 
     @Option(names = "--env", paramLabel = "ID", required = true,
@@ -78,8 +79,16 @@ final class EvalCommand implements Callable<Integer> {
         if (episodes < 1 || episodes > 100_000) {
             throw new IllegalArgumentException("--episodes " + episodes + " is outside [1, 100000]");
         }
+        if (Files.isDirectory(model)) {
+            Path saved = model.resolve(TrainCommand.MODEL_FILE);
+            if (!Files.isRegularFile(saved)) {
+                throw new IllegalArgumentException("--model " + model + ": the directory holds no " + TrainCommand.MODEL_FILE
+                        + "; bellman train saves one for dqn, double-dqn, dueling-dqn, ddpg, td3 and sac");
+            }
+            model = saved;
+        }
         if (!Files.isRegularFile(model)) {
-            throw new IllegalArgumentException("--model " + model + ": no such file");
+            throw new IllegalArgumentException("--model " + model + ": no such file or directory");
         }
         Mlp network;
         try {
@@ -119,6 +128,11 @@ final class EvalCommand implements Callable<Integer> {
         json.put("model", model.toString());
         json.put("episodes", episodes);
         json.put("returns", evaluation.returns());
+        // mean, std, min and max are DESIGN.md's keys; meanReturn and standardDeviation match train's.
+        json.put("mean", evaluation.meanReturn());
+        json.put("std", evaluation.standardDeviation());
+        json.put("min", Arrays.stream(evaluation.returns()).min().orElseThrow());
+        json.put("max", Arrays.stream(evaluation.returns()).max().orElseThrow());
         json.put("meanReturn", evaluation.meanReturn());
         json.put("standardDeviation", evaluation.standardDeviation());
         json.put("meanLength", evaluation.meanLength());

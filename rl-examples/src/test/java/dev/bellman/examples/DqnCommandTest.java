@@ -36,6 +36,18 @@ class DqnCommandTest {
         // the same greedy network, the same reset seeds: the same returns as train's own evaluation
         assertEquals(json.get("evaluationMeanReturn").asDouble(), eval.json().get("meanReturn").asDouble(), 0.0);
 
+        // DESIGN.md's form: the run's directory, and the keys episodes, mean, std, min, max
+        JsonNode byDirectory = CommandRun.of("eval", "--env", "CartPole-v1", "--model", dir.toString(), "--episodes", "3",
+                "--seed", String.valueOf(1_000_000), "--format", "json").json();
+        assertEquals(3, byDirectory.get("episodes").asInt());
+        assertEquals(eval.json().get("meanReturn").asDouble(), byDirectory.get("mean").asDouble(), 0.0);
+        JsonNode returns = byDirectory.get("returns");
+        double min = Math.min(returns.get(0).asDouble(), Math.min(returns.get(1).asDouble(), returns.get(2).asDouble()));
+        double max = Math.max(returns.get(0).asDouble(), Math.max(returns.get(1).asDouble(), returns.get(2).asDouble()));
+        assertEquals(min, byDirectory.get("min").asDouble(), 0.0);
+        assertEquals(max, byDirectory.get("max").asDouble(), 0.0);
+        assertEquals(eval.json().get("standardDeviation").asDouble(), byDirectory.get("std").asDouble(), 0.0);
+
         CommandRun.of("eval", "--model", model.toString(), "--env", "MountainCar-v0")
                 .assertUsageError("takes 4 observation values and gives 2 action values; MountainCar-v0 has 2 and 3");
     }
@@ -51,7 +63,8 @@ class DqnCommandTest {
         CommandRun.of("train", "--env", "CartPole-v1", "--algo", "dqn", "--loss", "l1")
                 .assertUsageError("--loss l1 is not allowed; expected huber or mse");
         CommandRun.of("eval", "--model", dir.resolve("missing.bin").toString(), "--env", "CartPole-v1")
-                .assertUsageError("no such file");
+                .assertUsageError("no such file or directory");
+        CommandRun.of("eval", "--model", dir.toString(), "--env", "CartPole-v1").assertUsageError("the directory holds no model.bin");
         Path garbage = Files.writeString(dir.resolve("garbage.bin"), "not a model");
         CommandRun.of("eval", "--model", garbage.toString(), "--env", "CartPole-v1").assertUsageError("--model " + garbage);
     }
