@@ -94,12 +94,21 @@ public abstract class LinearControlLearner<O> extends EpisodicLearner<O, Integer
         return features.actionCount();
     }
 
-    /** @return {@code q̂(observation, action, w)} */
+    /**
+     * @param observation the observation whose features are evaluated
+     * @param action      the action, in [0, actionCount)
+     * @return {@code q̂(observation, action, w)}
+     */
     protected final double value(O observation, int action) {
         return scratch.load(features, observation, action).dot(weights);
     }
 
-    /** Fills {@code out[a] = q̂(observation, a, w)} for every action. */
+    /**
+     * Fills {@code out[a] = q̂(observation, a, w)} for every action.
+     *
+     * @param observation the observation whose features are evaluated
+     * @param out         receives one value per action; its length is the action count
+     */
     protected final void values(O observation, double[] out) {
         for (int a = 0; a < out.length; a++) {
             out[a] = value(observation, a);
@@ -107,6 +116,7 @@ public abstract class LinearControlLearner<O> extends EpisodicLearner<O, Integer
     }
 
     /**
+     * @param observation the observation whose features are evaluated
      * @return a greedy action, ties broken uniformly at random
      * @throws dev.bellman.core.TrainingDivergedException if an action value is NaN
      */
@@ -120,7 +130,10 @@ public abstract class LinearControlLearner<O> extends EpisodicLearner<O, Integer
         return LinearActionValues.argmaxWithRandomTies(actionValues, random());
     }
 
-    /** @return an ε-greedy action: uniform with probability ε, else {@link #greedy} */
+    /**
+     * @param observation the observation whose features are evaluated
+     * @return an ε-greedy action: uniform with probability ε, else {@link #greedy}
+     */
     protected final int epsilonGreedy(O observation) {
         if (epsilon > 0 && random().nextDouble() < epsilon) {
             return random().nextInt(actionValues.length);
@@ -128,7 +141,10 @@ public abstract class LinearControlLearner<O> extends EpisodicLearner<O, Integer
         return greedy(observation);
     }
 
-    /** @return {@code max_a q̂(observation, a, w)} */
+    /**
+     * @param observation the observation whose features are evaluated
+     * @return {@code max_a q̂(observation, a, w)}
+     */
     protected final double maxValue(O observation) {
         values(observation, actionValues);
         double best = Double.NEGATIVE_INFINITY;
@@ -146,6 +162,7 @@ public abstract class LinearControlLearner<O> extends EpisodicLearner<O, Integer
     /**
      * Records one update's TD error for the episode's {@link #METRIC_ERROR}.
      *
+     * @param tdError the update's TD error {@code delta}
      * @throws dev.bellman.core.TrainingDivergedException if the error is NaN or infinite: the
      *                                                    weights have diverged
      */

@@ -82,6 +82,8 @@ public abstract class LinearPredictionLearner<O, A> extends EpisodicLearner<O, A
     /**
      * Records one update's error for the episode's {@link #METRIC_ERROR}.
      *
+     * @param error the update's error, its target minus the current estimate (the TD error, or
+     *              {@code G − v̂} for Monte Carlo)
      * @throws dev.bellman.core.TrainingDivergedException if the error is NaN or infinite: the
      *                                                    weights have diverged
      */

@@ -77,6 +77,9 @@ public final class Lspi<O> extends LinearControlLearner<O> {
         public static final Config DEFAULTS = new Config(1e-6, 1e-5, 20);
 
         /**
+         * @param ridge         δ, the multiple of the identity added once to {@code A}, at least 0
+         * @param tolerance     the iterations stop once {@code ‖w' − w‖∞} is below this, above 0
+         * @param maxIterations the largest number of iterations per {@link #solve()}, at least 1
          * @throws IllegalArgumentException if the ridge is negative or not finite, the tolerance is
          *                                  not above 0 or not finite, or {@code maxIterations < 1}
          */

@@ -36,6 +36,7 @@ public final class BenchmarkGrid {
 
     /**
      * @param size the number of rows and of columns, at least 2 and at most 10 000
+     * @return the {@code size × size} benchmark grid
      * @throws IllegalArgumentException if {@code size} is outside {@code [2, 10000]}
      */
     public static BenchmarkGrid of(int size) {
@@ -55,12 +56,20 @@ public final class BenchmarkGrid {
         return size * size;
     }
 
-    /** @return whether {@code (row, col)} is the target, the bottom-right corner */
+    /**
+     * @param row the row, 0 at the top
+     * @param col the column, 0 at the left
+     * @return whether {@code (row, col)} is the target, the bottom-right corner
+     */
     public boolean isTarget(int row, int col) {
         return row == size - 1 && col == size - 1;
     }
 
-    /** @return whether {@code (row, col)} is forbidden; the target never is */
+    /**
+     * @param row the row, 0 at the top
+     * @param col the column, 0 at the left
+     * @return whether {@code (row, col)} is forbidden; the target never is
+     */
     public boolean isForbidden(int row, int col) {
         return !isTarget(row, col) && (row * size + col) % FORBIDDEN_PERIOD == FORBIDDEN_OFFSET;
     }

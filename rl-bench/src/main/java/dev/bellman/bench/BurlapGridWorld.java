@@ -82,7 +82,11 @@ public final class BurlapGridWorld {
         return stateAt(0, 0);
     }
 
-    /** @return BURLAP's state for the agent in Bellman's cell {@code (row, col)} */
+    /**
+     * @param row the row, 0 at the top
+     * @param col the column, 0 at the left
+     * @return BURLAP's state for the agent in Bellman's cell {@code (row, col)}
+     */
     public State stateAt(int row, int col) {
         return new GridWorldState(col, grid.size() - 1 - row);
     }

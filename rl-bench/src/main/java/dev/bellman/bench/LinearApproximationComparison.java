@@ -48,8 +48,9 @@ public final class LinearApproximationComparison {
 
     /**
      * @param args unused
-     * @throws RunnerException if JMH fails
-     * @throws IOException     if the Python process cannot be read
+     * @throws RunnerException      if JMH fails
+     * @throws IOException          if the Python process cannot be read
+     * @throws InterruptedException if interrupted while waiting for the Python process
      */
     public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
         Options options = new OptionsBuilder()

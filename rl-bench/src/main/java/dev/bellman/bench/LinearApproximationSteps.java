@@ -109,7 +109,12 @@ public class LinearApproximationSteps {
         }
     }
 
-    /** @return nothing; the features go to the blackhole */
+    /**
+     * Evaluates the feature map on the next observation; the features go to the blackhole.
+     *
+     * @param run       the feature map and its observations
+     * @param blackhole JMH's sink for the features
+     */
     @Benchmark
     public void features(FeatureRun run, Blackhole blackhole) {
         int i = run.next++ & (OBSERVATIONS - 1);
@@ -149,7 +154,10 @@ public class LinearApproximationSteps {
         return new TileCoder(box.low(), box.high(), new int[] {8, 8}, 8).forActions(3);
     }
 
-    /** @return the learner's step count, so the work is not optimised away */
+    /**
+     * @param run the learner training on Mountain Car
+     * @return the learner's step count, so the work is not optimised away
+     */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
@@ -159,7 +167,10 @@ public class LinearApproximationSteps {
         return run.sarsa.totalSteps();
     }
 
-    /** @return the learner's step count, so the work is not optimised away */
+    /**
+     * @param run the learner training on Mountain Car
+     * @return the learner's step count, so the work is not optimised away
+     */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)

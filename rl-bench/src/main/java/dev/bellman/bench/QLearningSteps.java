@@ -179,7 +179,11 @@ public class QLearningSteps {
         }
     }
 
-    /** @return the training report, so that the work cannot be optimised away */
+    /**
+     * @param run      Bellman's world and learner
+     * @param progress the counters of steps and finished episodes
+     * @return the training report, so that the work cannot be optimised away
+     */
     @Benchmark
     public TrainingReport bellman(BellmanRun run, Progress progress) {
         TrainingReport report = run.learner.train(run.world, run.budget);
@@ -188,7 +192,11 @@ public class QLearningSteps {
         return report;
     }
 
-    /** @return the episodes finished, so that the work cannot be optimised away */
+    /**
+     * @param run      BURLAP's world, environment and learner
+     * @param progress the counters of steps and finished episodes
+     * @return the episodes finished, so that the work cannot be optimised away
+     */
     @Benchmark
     public long burlap(BurlapRun run, Progress progress) {
         long finished = trainBurlap(run.learner, run.env, STEPS_PER_OPERATION);

@@ -47,6 +47,7 @@ public final class ShortestPathGrid {
 
     /**
      * @param size the number of rows and of columns, at least 2 and at most 1000
+     * @return the {@code size × size} shortest-path grid
      * @throws IllegalArgumentException if {@code size} is outside {@code [2, 1000]}
      */
     public static ShortestPathGrid of(int size) {
@@ -104,7 +105,11 @@ public final class ShortestPathGrid {
         return generator.generateDomain();
     }
 
-    /** @return BURLAP's state for the agent in Bellman's cell {@code (row, col)} */
+    /**
+     * @param row the row, 0 at the top
+     * @param col the column, 0 at the left
+     * @return BURLAP's state for the agent in Bellman's cell {@code (row, col)}
+     */
     public State burlapStateAt(int row, int col) {
         return new GridWorldState(col, size - 1 - row);
     }
@@ -124,6 +129,7 @@ public final class ShortestPathGrid {
     }
 
     /**
+     * @param action Bellman's action, one of the four moves
      * @return the BURLAP action that does what Bellman's action {@code action} does
      * @throws IllegalArgumentException for {@link GridAction#STAY}, which this world does not have
      */

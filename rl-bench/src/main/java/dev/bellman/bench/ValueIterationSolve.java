@@ -69,13 +69,19 @@ public class ValueIterationSolve {
         }
     }
 
-    /** @return the solution, so that the work cannot be optimised away */
+    /**
+     * @param worlds the world of each library, built but not compiled
+     * @return the solution, so that the work cannot be optimised away
+     */
     @Benchmark
     public PlanningResult bellman(Worlds worlds) {
         return new ValueIteration(ValueIterationSweep.GAMMA, TOLERANCE).solve(worlds.bellman);
     }
 
-    /** @return BURLAP's greedy policy, so that the work cannot be optimised away */
+    /**
+     * @param worlds the world of each library, built but not compiled
+     * @return BURLAP's greedy policy, so that the work cannot be optimised away
+     */
     @Benchmark
     public Policy burlap(Worlds worlds) {
         return worlds.burlap.valueIteration(ValueIterationSweep.GAMMA, TOLERANCE, BURLAP_MAX_PASSES)

@@ -121,6 +121,7 @@ public class ValueIterationSweep {
          * Enumerates the states from the top-left cell and runs one sweep, each within the budget.
          *
          * @throws IllegalStateException "did not finish ..." if a step overruns the budget
+         * @throws InterruptedException  if this thread is interrupted while it waits for a step
          */
         @Setup(Level.Trial)
         public void enumerateStates() throws InterruptedException {
@@ -192,6 +193,8 @@ public class ValueIterationSweep {
     }
 
     /**
+     * @param sweep   Bellman's compiled world and value arrays
+     * @param counter the counter of state-action backups
      * @return the sweep's max-norm change, so that the work cannot be optimised away
      */
     @Benchmark
@@ -202,7 +205,12 @@ public class ValueIterationSweep {
         return change;
     }
 
-    /** One pass of BURLAP's value iteration, which stores its values in the planner. */
+    /**
+     * One pass of BURLAP's value iteration, which stores its values in the planner.
+     *
+     * @param sweep   BURLAP's planner with its states enumerated
+     * @param counter the counter of state-action backups
+     */
     @Benchmark
     public void burlap(BurlapSweep sweep, Backups counter) {
         sweep.planner.runVI();

@@ -27,6 +27,7 @@ public final class Budget {
 
     /**
      * @param steps the number of environment steps, at least 1
+     * @return a budget of {@code steps} environment steps
      * @throws IllegalArgumentException if {@code steps < 1}
      */
     public static Budget steps(long steps) {
@@ -35,6 +36,7 @@ public final class Budget {
 
     /**
      * @param episodes the number of episodes, at least 1
+     * @return a budget of {@code episodes} finished episodes
      * @throws IllegalArgumentException if {@code episodes < 1}
      */
     public static Budget episodes(long episodes) {

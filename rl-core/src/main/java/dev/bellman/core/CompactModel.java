@@ -112,7 +112,11 @@ public final class CompactModel implements FiniteMdp {
      * pair's outcomes become their expectation. The result is deterministic when every pair has a
      * single outcome.
      *
+     * @param mdp       the model to convert
+     * @param precision whether probabilities and rewards are stored as doubles or floats
+     * @return the compact copy of {@code mdp}
      * @throws IllegalArgumentException as {@link TabularModel#of} does
+     * @throws NullPointerException     if {@code mdp} or {@code precision} is null
      */
     public static CompactModel of(FiniteMdp mdp, Precision precision) {
         Objects.requireNonNull(precision, "precision");
@@ -199,6 +203,8 @@ public final class CompactModel implements FiniteMdp {
     }
 
     /**
+     * @param state  the state, in [0, stateCount)
+     * @param action the action, in [0, actionCount)
      * @return the index of the first outcome of {@code (state, action)}; outcomes run to
      *         {@link #outcomeEnd(int, int)}
      * @throws IllegalArgumentException if the state or action is out of range
@@ -209,6 +215,8 @@ public final class CompactModel implements FiniteMdp {
     }
 
     /**
+     * @param state  the state, in [0, stateCount)
+     * @param action the action, in [0, actionCount)
      * @return one past the index of the last outcome of {@code (state, action)}
      * @throws IllegalArgumentException if the state or action is out of range
      */
@@ -217,12 +225,19 @@ public final class CompactModel implements FiniteMdp {
         return rowStart == null ? pair + 1 : rowStart[pair + 1];
     }
 
-    /** @return the next state of outcome {@code k} */
+    /**
+     * @param k the outcome index, from {@link #outcomeStart} (inclusive) to {@link #outcomeEnd} (exclusive)
+     * @return the next state of outcome {@code k}
+     */
     public int nextState(int k) {
         return nextStates[k];
     }
 
-    /** @return the probability of outcome {@code k} (1 in a deterministic model) */
+    /**
+     * @param k the outcome index, from {@link #outcomeStart} (inclusive) to {@link #outcomeEnd} (exclusive)
+     * @return the probability of outcome {@code k} (1 in a deterministic model)
+     * @throws IndexOutOfBoundsException if {@code k} is out of range
+     */
     public double probability(int k) {
         if (rowStart == null) {
             Objects.checkIndex(k, nextStates.length);
@@ -232,6 +247,8 @@ public final class CompactModel implements FiniteMdp {
     }
 
     /**
+     * @param state  the state, in [0, stateCount)
+     * @param action the action, in [0, actionCount)
      * @return the expected reward {@code r(s, a)}
      * @throws IllegalArgumentException if the state or action is out of range
      */
@@ -292,6 +309,12 @@ public final class CompactModel implements FiniteMdp {
     /**
      * The first action of highest backup (ties within 1e-12 go to the lowest index, so that
      * rounding does not pick among equal actions), unchecked for speed; 0 for a terminal state.
+     *
+     * @param state  the state, in [0, stateCount); not checked
+     * @param gamma  the discount factor in [0, 1]
+     * @param values the state values {@code v(s')}, one per state
+     * @return the greedy action: the lowest index among those whose backup
+     *         {@code r(s, a) + gamma * sum p(s'|s, a) v(s')} is within 1e-12 of the highest
      */
     public int greedyAction(int state, double gamma, double[] values) {
         if (terminal[state]) {
@@ -389,6 +412,10 @@ public final class CompactModel implements FiniteMdp {
         /**
          * Sets pair {@code (state, action)}: it moves to {@code nextState} and earns {@code reward}.
          *
+         * @param state     the state, in [0, stateCount)
+         * @param action    the action, in [0, actionCount)
+         * @param nextState the state it moves to, in [0, stateCount)
+         * @param reward    the reward it earns, a finite number
          * @return this builder
          * @throws IllegalArgumentException if a state or the action is out of range, or the reward is not finite
          *                                  (or overflows single precision)
@@ -416,6 +443,7 @@ public final class CompactModel implements FiniteMdp {
         /**
          * Marks {@code state} terminal: its value is 0 and planners do not back it up.
          *
+         * @param state the state, in [0, stateCount)
          * @return this builder
          * @throws IllegalArgumentException if the state is out of range
          */
@@ -489,6 +517,8 @@ public final class CompactModel implements FiniteMdp {
         /**
          * Adds an outcome of the current pair.
          *
+         * @param nextState   the outcome's next state, in [0, stateCount)
+         * @param probability the outcome's probability, in [0, 1]
          * @return this builder
          * @throws IllegalArgumentException if the next state is out of range or the probability is
          *                                  not a finite number in [0, 1]
@@ -531,6 +561,7 @@ public final class CompactModel implements FiniteMdp {
         /**
          * Ends the current pair with its expected reward {@code r(s, a)}; the next pair begins.
          *
+         * @param reward the expected reward {@code r(s, a)} of the pair, a finite number
          * @return this builder
          * @throws IllegalArgumentException if the pair has no outcome, its probabilities do not sum
          *                                  to 1 within {@value TabularModel#PROBABILITY_TOLERANCE} (plus
@@ -567,6 +598,7 @@ public final class CompactModel implements FiniteMdp {
          * Marks {@code state} terminal: its value is 0 and planners do not back it up. Any time before
          * {@link #build()}.
          *
+         * @param state the state, in [0, stateCount)
          * @return this builder
          * @throws IllegalArgumentException if the state is out of range
          */

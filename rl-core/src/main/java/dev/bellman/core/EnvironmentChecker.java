@@ -81,7 +81,13 @@ public final class EnvironmentChecker {
      */
     public record Report(String environment, List<Problem> problems, List<String> notes) {
 
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param environment a description of the checked environment ({@code toString})
+         * @param problems    every problem found, in the order found; empty if none
+         * @param notes       checks that could not run and why (not problems)
+         */
         public Report {
             problems = List.copyOf(problems);
             notes = List.copyOf(notes);

@@ -103,7 +103,11 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
         listeners.add(listener);
     }
 
-    /** Passes metrics of an update to the listeners. */
+    /**
+     * Passes metrics of an update to the listeners.
+     *
+     * @param metrics the metrics by name, for example {@code "loss"}, as passed to each listener
+     */
     protected final void reportMetrics(Map<String, Double> metrics) {
         for (TrainingListener listener : listeners) {
             listener.onUpdate(totalSteps, metrics);
@@ -356,6 +360,7 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
      * Writes the learner's own state: everything that the next {@link #train} call reads. The
      * default supports no checkpoints.
      *
+     * @param out the writer of the checkpoint's learner section
      * @throws UnsupportedOperationException if the learner does not support checkpoints
      * @throws IOException                   if writing fails
      */
@@ -366,6 +371,7 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
     /**
      * Reads what {@link #writeLearnerState} wrote.
      *
+     * @param in the reader of the checkpoint's learner section
      * @throws UnsupportedOperationException if the learner does not support checkpoints
      * @throws IOException                   if the state does not fit or reading fails
      */
@@ -390,6 +396,7 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
      * Checks the environment's spaces and sizes the learner's tables; called at the start of every
      * {@link #train} call.
      *
+     * @param env the environment about to be trained on
      * @throws IllegalArgumentException if the spaces do not fit the learner
      */
     protected abstract void prepare(Environment<O, A> env);
@@ -398,6 +405,7 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
      * Resets the environment for a new episode: {@code reset(seed)} the first time, {@code reset()}
      * after. Learners with exploring starts override it to choose the start state.
      *
+     * @param env   the environment to reset
      * @param first {@code true} for the learner's first episode, when the environment must be seeded
      * @return the first observation
      */
@@ -408,23 +416,38 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
     /**
      * Whether the learner has nothing left to learn (for example a policy iteration whose policy is
      * stable); checked before each episode. The default is {@code false}: train until the budget.
+     *
+     * @return {@code true} to stop training before the budget is spent
      */
     protected boolean isFinished() {
         return false;
     }
 
-    /** Called with the first observation of each episode; the default does nothing. */
+    /**
+     * Called with the first observation of each episode; the default does nothing.
+     *
+     * @param observation the first observation of the episode
+     */
     protected void beginEpisode(O observation) {
     }
 
-    /** Chooses the action to take in {@code observation} during training (the behaviour policy). */
+    /**
+     * Chooses the action to take in {@code observation} during training (the behaviour policy).
+     *
+     * @param observation the current observation
+     * @return the action to take, from the environment's action space
+     */
     protected abstract A act(O observation);
 
     /**
      * Learns from one transition.
      *
-     * @param terminated the next observation is terminal: its value is 0
-     * @param truncated  the episode was cut off: the next observation still has its value
+     * @param observation the observation the action was taken in
+     * @param action      the action taken
+     * @param reward      the reward received for the transition
+     * @param next        the next observation
+     * @param terminated  the next observation is terminal: its value is 0
+     * @param truncated   the episode was cut off: the next observation still has its value
      */
     protected abstract void update(O observation, A action, double reward, O next, boolean terminated, boolean truncated);
 

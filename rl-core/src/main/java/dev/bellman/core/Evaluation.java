@@ -22,6 +22,8 @@ public record Evaluation(double[] returns, long[] lengths) {
      * @param seed      the seed of the first episode's reset and of the policy's generator
      * @param maxLength a safety cut for environments without a time limit; an episode reaching it
      *                  counts as it stands
+     * @param <O>       the observation type
+     * @param <A>       the action type
      * @return the returns and lengths
      * @throws IllegalArgumentException if {@code episodes < 1}, {@code maxLength < 1} or an argument is null
      */

@@ -44,6 +44,8 @@ public final class TabularActionValues implements ActionValueFunction<Integer, I
     }
 
     /**
+     * @param state  the state, in [0, stateCount)
+     * @param action the action, in [0, actionCount)
      * @return {@code q(state, action)}
      * @throws IllegalArgumentException if the state or action is out of range
      */
@@ -81,6 +83,7 @@ public final class TabularActionValues implements ActionValueFunction<Integer, I
     }
 
     /**
+     * @param state the state, in [0, stateCount)
      * @return {@code max_a q(state, a)}
      * @throws IllegalArgumentException if the state is out of range
      */

@@ -155,6 +155,8 @@ public final class TabularModel implements FiniteMdp {
     }
 
     /**
+     * @param state  the state, in [0, stateCount)
+     * @param action the action, in [0, actionCount)
      * @return the index of the first outcome of {@code (state, action)}
      */
     public int transitionStart(int state, int action) {
@@ -162,28 +164,44 @@ public final class TabularModel implements FiniteMdp {
     }
 
     /**
+     * @param state  the state, in [0, stateCount)
+     * @param action the action, in [0, actionCount)
      * @return one past the index of the last outcome of {@code (state, action)}
      */
     public int transitionEnd(int state, int action) {
         return rowStart[state * actionCount + action + 1];
     }
 
-    /** @return the next state of outcome {@code k} */
+    /**
+     * @param k the outcome index, from {@link #transitionStart} (inclusive) to {@link #transitionEnd}
+     *          (exclusive)
+     * @return the next state of outcome {@code k}
+     */
     public int nextState(int k) {
         return nextStates[k];
     }
 
-    /** @return the probability of outcome {@code k} */
+    /**
+     * @param k the outcome index, from {@link #transitionStart} (inclusive) to {@link #transitionEnd}
+     *          (exclusive)
+     * @return the probability of outcome {@code k}
+     */
     public double probability(int k) {
         return probabilities[k];
     }
 
-    /** @return the reward of outcome {@code k} */
+    /**
+     * @param k the outcome index, from {@link #transitionStart} (inclusive) to {@link #transitionEnd}
+     *          (exclusive)
+     * @return the reward of outcome {@code k}
+     */
     public double reward(int k) {
         return rewards[k];
     }
 
     /**
+     * @param state  the state, in [0, stateCount)
+     * @param action the action, in [0, actionCount)
      * @return {@code r(s, a)}, the expected immediate reward of taking {@code action} in {@code state}
      */
     public double expectedReward(int state, int action) {
@@ -291,6 +309,7 @@ public final class TabularModel implements FiniteMdp {
     }
 
     /**
+     * @param state the state index to check
      * @throws IllegalArgumentException if {@code state} is outside {@code [0, stateCount)}
      */
     public void checkState(int state) {
@@ -300,6 +319,7 @@ public final class TabularModel implements FiniteMdp {
     }
 
     /**
+     * @param action the action index to check
      * @throws IllegalArgumentException if {@code action} is outside {@code [0, actionCount)}
      */
     public void checkAction(int action) {

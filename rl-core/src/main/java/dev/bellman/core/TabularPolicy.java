@@ -64,6 +64,9 @@ public final class TabularPolicy implements Policy<Integer, Integer> {
     /**
      * The uniform random policy: every action with probability {@code 1 / actionCount}.
      *
+     * @param stateCount  the number of states, at least 1
+     * @param actionCount the number of actions, at least 1
+     * @return the uniform random policy over {@code actionCount} actions in every state
      * @throws IllegalArgumentException if a count is below 1
      */
     public static TabularPolicy uniform(int stateCount, int actionCount) {
@@ -77,6 +80,9 @@ public final class TabularPolicy implements Policy<Integer, Integer> {
      * The deterministic policy taking {@code actions[s]} in state {@code s}, over
      * {@code actionCount} actions.
      *
+     * @param actions     the action of each state, indexed by state
+     * @param actionCount the number of actions, at least 1
+     * @return the deterministic policy; the array is copied
      * @throws IllegalArgumentException if {@code actionCount < 1}, {@code actions} is empty, or an
      *                                  action is outside {@code [0, actionCount)} (the message names
      *                                  the state)
@@ -89,6 +95,8 @@ public final class TabularPolicy implements Policy<Integer, Integer> {
      * The deterministic policy taking {@code actions[s]} in state {@code s}. The number of actions is
      * taken as {@code max(actions) + 1}; use {@link #deterministic(int[], int)} to state it.
      *
+     * @param actions the action of each state, indexed by state
+     * @return the deterministic policy over {@code max(actions) + 1} actions; the array is copied
      * @throws IllegalArgumentException if {@code actions} is empty or holds a negative action
      */
     public static TabularPolicy deterministic(int[] actions) {
@@ -107,6 +115,7 @@ public final class TabularPolicy implements Policy<Integer, Integer> {
      * @param actions     the greedy action of each state
      * @param actionCount {@code |A|}, at least 1
      * @param epsilon     the exploration rate in {@code [0, 1]}
+     * @return the epsilon-greedy policy; with {@code epsilon = 0} it is deterministic
      * @throws IllegalArgumentException if {@code epsilon} is outside {@code [0, 1]}, or an action is
      *                                  out of range
      */
@@ -131,6 +140,9 @@ public final class TabularPolicy implements Policy<Integer, Integer> {
     /**
      * The greedy policy of {@code actionValues}: in each state the action of highest value, ties
      * (within {@link TabularActionValues#TIE_TOLERANCE}) going to the lowest action index.
+     *
+     * @param actionValues the action values {@code q(s, a)} to act greedily on
+     * @return the deterministic greedy policy
      */
     public static TabularPolicy greedy(TabularActionValues actionValues) {
         return deterministic(greedyActions(actionValues), actionValues.actionCount());
@@ -140,6 +152,9 @@ public final class TabularPolicy implements Policy<Integer, Integer> {
      * Zhao's epsilon-greedy policy of {@code actionValues}: the greedy action (ties to the lowest
      * index) keeps {@code 1 - epsilon (|A| - 1) / |A|}, every other action gets {@code epsilon / |A|}.
      *
+     * @param actionValues the action values {@code q(s, a)} whose greedy action is favoured
+     * @param epsilon      the exploration rate in {@code [0, 1]}
+     * @return the epsilon-greedy policy
      * @throws IllegalArgumentException if {@code epsilon} is outside {@code [0, 1]}
      */
     public static TabularPolicy epsilonGreedy(TabularActionValues actionValues, double epsilon) {
@@ -165,6 +180,8 @@ public final class TabularPolicy implements Policy<Integer, Integer> {
     }
 
     /**
+     * @param state  the state, in [0, stateCount)
+     * @param action the action, in [0, actionCount)
      * @return {@code pi(action | state)}
      * @throws IllegalArgumentException if the state or action is out of range
      */
@@ -177,6 +194,7 @@ public final class TabularPolicy implements Policy<Integer, Integer> {
     }
 
     /**
+     * @param state the state, in [0, stateCount)
      * @return the action of highest probability in {@code state}, the lowest index among ties
      * @throws IllegalArgumentException if the state is out of range
      */

@@ -13,11 +13,16 @@ public class TrainingDivergedException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The environment step at which the divergence was found. */
     private final long step;
+    /** What diverged, for example {@code "loss"}. */
     private final String quantity;
+    /** The diverged quantity's value, NaN where it is not one number. */
     private final double value;
     private transient Path lastCheckpoint;
+    /** The step of the last checkpoint written before the divergence, −1 if there is none. */
     private long lastCheckpointStep = -1;
+    /** Whether the training loop has recorded the last good checkpoint, or that there is none. */
     private boolean checkpointKnown;
 
     /**

@@ -39,6 +39,8 @@ public final class BellmanCli implements Runnable {
     /**
      * Runs the program with UTF-8 output (arrows must print whatever the platform encoding) and
      * exits with its status.
+     *
+     * @param args the command line: a subcommand and its options
      */
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
@@ -49,6 +51,9 @@ public final class BellmanCli implements Runnable {
     /**
      * Runs the program in this JVM, for tests and embedding.
      *
+     * @param args the command line: a subcommand and its options
+     * @param out  where results are printed
+     * @param err  where errors and usage messages are printed
      * @return the exit status: 0 on success, 2 for bad arguments or input, 1 for an internal error
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {

@@ -24,6 +24,14 @@ public record LearnerSettings(double gamma, Schedule alpha, Schedule epsilon, lo
                               double initialValue) {
 
     /**
+     * @param gamma            the discount factor in {@code [0, 1]}
+     * @param alpha            the step size as a function of how often the updated entry has been
+     *                         updated, counting this update (1, 2, ...); each value must lie in {@code (0, 1]}
+     * @param epsilon          the exploration rate as a function of the episode number (1, 2, ...); each value must
+     *                         lie in {@code [0, 1]}
+     * @param seed             the seed of the learner's random stream and of the environment's first reset
+     * @param maxEpisodeLength steps after which an episode is truncated, 0 for no limit
+     * @param initialValue     the value every table entry starts at
      * @throws IllegalArgumentException if gamma is outside {@code [0, 1]}, a schedule is null,
      *                                  {@code maxEpisodeLength} is negative or the initial value is
      *                                  not finite
@@ -63,6 +71,8 @@ public record LearnerSettings(double gamma, Schedule alpha, Schedule epsilon, lo
     /**
      * The step size for the {@code count}-th update of an entry.
      *
+     * @param count how often the entry has been updated, counting this update: 1, 2, ...
+     * @return the step size alpha, in {@code (0, 1]}
      * @throws IllegalStateException if the schedule gives a value outside {@code (0, 1]}
      */
     public double alphaAt(long count) {
@@ -77,6 +87,8 @@ public record LearnerSettings(double gamma, Schedule alpha, Schedule epsilon, lo
     /**
      * The exploration rate of episode {@code episode}.
      *
+     * @param episode the episode number, 1 for the first
+     * @return the exploration rate epsilon, in {@code [0, 1]}
      * @throws IllegalStateException if the schedule gives a value outside {@code [0, 1]}
      */
     public double epsilonAt(long episode) {
@@ -171,7 +183,11 @@ public record LearnerSettings(double gamma, Schedule alpha, Schedule epsilon, lo
         private Builder() {
         }
 
-        /** @throws IllegalArgumentException if gamma is outside {@code [0, 1]} */
+        /**
+         * @param gamma the discount factor in {@code [0, 1]} (default 0.9, Zhao's)
+         * @return this builder
+         * @throws IllegalArgumentException if gamma is outside {@code [0, 1]}
+         */
         public Builder gamma(double gamma) {
             if (!(gamma >= 0 && gamma <= 1)) {
                 throw new IllegalArgumentException("gamma " + gamma + " is outside [0, 1]");
@@ -180,7 +196,13 @@ public record LearnerSettings(double gamma, Schedule alpha, Schedule epsilon, lo
             return this;
         }
 
-        /** A constant step size. @throws IllegalArgumentException if alpha is outside {@code (0, 1]} */
+        /**
+         * A constant step size.
+         *
+         * @param alpha the step size of every update, in {@code (0, 1]} (default 0.1)
+         * @return this builder
+         * @throws IllegalArgumentException if alpha is outside {@code (0, 1]}
+         */
         public Builder alpha(double alpha) {
             if (!(alpha > 0 && alpha <= 1)) {
                 throw new IllegalArgumentException("alpha " + alpha + " is outside (0, 1]");
@@ -189,13 +211,25 @@ public record LearnerSettings(double gamma, Schedule alpha, Schedule epsilon, lo
             return this;
         }
 
-        /** A step-size schedule over the update count of each entry (e.g. {@link Schedules#harmonic()}). */
+        /**
+         * A step-size schedule over the update count of each entry (e.g. {@link Schedules#harmonic()}).
+         *
+         * @param alpha the step size as a function of the entry's update count; each value must lie in
+         *              {@code (0, 1]}, checked when used
+         * @return this builder
+         */
         public Builder alpha(Schedule alpha) {
             this.alpha = alpha;
             return this;
         }
 
-        /** A constant exploration rate. @throws IllegalArgumentException if epsilon is outside {@code [0, 1]} */
+        /**
+         * A constant exploration rate.
+         *
+         * @param epsilon the exploration rate of every episode, in {@code [0, 1]} (default 0.1)
+         * @return this builder
+         * @throws IllegalArgumentException if epsilon is outside {@code [0, 1]}
+         */
         public Builder epsilon(double epsilon) {
             if (!(epsilon >= 0 && epsilon <= 1)) {
                 throw new IllegalArgumentException("epsilon " + epsilon + " is outside [0, 1]");
@@ -204,31 +238,55 @@ public record LearnerSettings(double gamma, Schedule alpha, Schedule epsilon, lo
             return this;
         }
 
-        /** An exploration-rate schedule over the episode number. */
+        /**
+         * An exploration-rate schedule over the episode number.
+         *
+         * @param epsilon the exploration rate as a function of the episode number; each value must lie in
+         *                {@code [0, 1]}, checked when used
+         * @return this builder
+         */
         public Builder epsilon(Schedule epsilon) {
             this.epsilon = epsilon;
             return this;
         }
 
-        /** The seed of every random choice. */
+        /**
+         * The seed of every random choice.
+         *
+         * @param seed the seed (default 0)
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Truncate episodes after this many steps (0: no limit). */
+        /**
+         * Truncate episodes after this many steps (0: no limit).
+         *
+         * @param maxEpisodeLength the episode-length limit in steps, at least 0 (default 0: no limit)
+         * @return this builder
+         */
         public Builder maxEpisodeLength(long maxEpisodeLength) {
             this.maxEpisodeLength = maxEpisodeLength;
             return this;
         }
 
-        /** The value every table entry starts at (optimistic values encourage exploration). */
+        /**
+         * The value every table entry starts at (optimistic values encourage exploration).
+         *
+         * @param initialValue the initial value of every entry, finite (default 0)
+         * @return this builder
+         */
         public Builder initialValue(double initialValue) {
             this.initialValue = initialValue;
             return this;
         }
 
-        /** @throws IllegalArgumentException if a setting is invalid */
+        /**
+         * @return the validated settings
+         * @throws IllegalArgumentException if a setting is invalid
+         */
         public LearnerSettings build() {
             return new LearnerSettings(gamma, alpha, epsilon, seed, maxEpisodeLength, initialValue);
         }

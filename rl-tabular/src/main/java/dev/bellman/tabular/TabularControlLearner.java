@@ -71,7 +71,12 @@ public abstract class TabularControlLearner extends EpisodicLearner<Integer, Int
         }
     }
 
-    /** Allocates tables of the subclass's own; called once, after {@link #q} exists. */
+    /**
+     * Allocates tables of the subclass's own; called once, after {@link #q} exists.
+     *
+     * @param states  the number of states of the environment
+     * @param actions the number of actions of the environment
+     */
     protected void allocate(int states, int actions) {
     }
 
@@ -133,17 +138,31 @@ public abstract class TabularControlLearner extends EpisodicLearner<Integer, Int
         return stateCount;
     }
 
-    /** @return the index of {@code q(state, action)} in {@link #q} */
+    /**
+     * @param state  the state, in [0, stateCount)
+     * @param action the action, in [0, actionCount)
+     * @return the index of {@code q(state, action)} in {@link #q}
+     */
     protected final int index(int state, int action) {
         return state * actionCount + action;
     }
 
-    /** @return the step size for the next update of entry {@code index}, counting that update */
+    /**
+     * @param index the entry's index in {@link #q}, as {@link #index} gives it
+     * @return the step size for the next update of entry {@code index}, counting that update
+     * @throws IllegalStateException if the alpha schedule gives a value outside {@code (0, 1]}
+     */
     protected final double nextAlpha(int index) {
         return settings.alphaAt(++updateCounts[index]);
     }
 
-    /** The epsilon-greedy action of {@code state} under the current epsilon. */
+    /**
+     * The epsilon-greedy action of {@code state} under the current epsilon.
+     *
+     * @param state the state, in [0, stateCount)
+     * @return a uniformly random action with probability epsilon, else a greedy action with ties broken at
+     *         random
+     */
     protected final int epsilonGreedy(int state) {
         if (epsilon > 0 && random().nextDouble() < epsilon) {
             return random().nextInt(actionCount);
@@ -151,7 +170,14 @@ public abstract class TabularControlLearner extends EpisodicLearner<Integer, Int
         return greedyWithRandomTies(q, state);
     }
 
-    /** An action of highest value in {@code table} for {@code state}, ties broken at random. */
+    /**
+     * An action of highest value in {@code table} for {@code state}, ties broken at random.
+     *
+     * @param table the values, at index {@code state * actionCount + action}
+     * @param state the state, in [0, stateCount)
+     * @return a greedy action; each of tied actions with equal probability
+     * @throws dev.bellman.core.TrainingDivergedException if a value of the state is NaN
+     */
     protected final int greedyWithRandomTies(double[] table, int state) {
         int row = state * actionCount;
         double best = table[row];
@@ -175,7 +201,10 @@ public abstract class TabularControlLearner extends EpisodicLearner<Integer, Int
                 "state " + state + " has a NaN action value; try a smaller alpha");
     }
 
-    /** @return {@code max_a q(state, a)} */
+    /**
+     * @param state the state, in [0, stateCount)
+     * @return {@code max_a q(state, a)}
+     */
     protected final double maxValue(int state) {
         int row = state * actionCount;
         double best = q[row];
@@ -188,6 +217,9 @@ public abstract class TabularControlLearner extends EpisodicLearner<Integer, Int
     /**
      * The expected action value of {@code state} under the current epsilon-greedy policy (ties
      * share the greedy probability): Expected Sarsa's target.
+     *
+     * @param state the state, in [0, stateCount)
+     * @return {@code sum_a pi(a|state) q(state, a)} for the epsilon-greedy policy {@code pi}
      */
     protected final double epsilonGreedyExpectation(int state) {
         // However the greedy probability is shared among tied maxima, it buys the same value.

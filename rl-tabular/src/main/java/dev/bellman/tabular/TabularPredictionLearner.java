@@ -62,7 +62,11 @@ public abstract class TabularPredictionLearner extends EpisodicLearner<Integer, 
         }
     }
 
-    /** Allocates tables of the subclass's own; called once, after {@link #v} exists. */
+    /**
+     * Allocates tables of the subclass's own; called once, after {@link #v} exists.
+     *
+     * @param states the number of states of the environment
+     */
     protected void allocate(int states) {
     }
 
@@ -100,7 +104,11 @@ public abstract class TabularPredictionLearner extends EpisodicLearner<Integer, 
         return policy.act(state, random());
     }
 
-    /** @return the step size for the next update of {@code state}'s value, counting that update */
+    /**
+     * @param state the state about to be updated
+     * @return the step size for the next update of {@code state}'s value, counting that update
+     * @throws IllegalStateException if the alpha schedule gives a value outside {@code (0, 1]}
+     */
     protected final double nextAlpha(int state) {
         return settings.alphaAt(++updateCounts[state]);
     }

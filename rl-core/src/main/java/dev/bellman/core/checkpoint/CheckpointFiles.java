@@ -75,7 +75,13 @@ public final class CheckpointFiles {
      * @param state the object whose state it holds
      */
     public record Part(String name, Checkpointable state) {
-        /** @throws NullPointerException if either is null */
+        /**
+         * Checks both components.
+         *
+         * @param name  the part's name, for example {@code "learner"}
+         * @param state the object whose state it holds
+         * @throws NullPointerException if either is null
+         */
         public Part {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(state, "state");

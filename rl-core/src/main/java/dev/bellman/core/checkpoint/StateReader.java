@@ -36,6 +36,7 @@ public final class StateReader {
     /**
      * Checks that the next part of the state is the section {@code name}.
      *
+     * @param name the section's name that {@link StateWriter#section} wrote, for example {@code "q-table"}
      * @throws InvalidCheckpointException if another section follows: the checkpoint was written by
      *                                    another kind of object, or another version of it
      * @throws IOException                if reading fails
@@ -49,32 +50,63 @@ public final class StateReader {
         currentSection = name;
     }
 
-    /** @throws IOException if reading fails or the data ends */
+    /**
+     * Reads an int that {@link StateWriter#writeInt} wrote.
+     *
+     * @return the value read
+     * @throws IOException if reading fails or the data ends
+     */
     public int readInt() throws IOException {
         return guard(in::readInt);
     }
 
-    /** @throws IOException if reading fails or the data ends */
+    /**
+     * Reads a long that {@link StateWriter#writeLong} wrote.
+     *
+     * @return the value read
+     * @throws IOException if reading fails or the data ends
+     */
     public long readLong() throws IOException {
         return guard(in::readLong);
     }
 
-    /** @throws IOException if reading fails or the data ends */
+    /**
+     * Reads a double that {@link StateWriter#writeDouble} wrote.
+     *
+     * @return the value read
+     * @throws IOException if reading fails or the data ends
+     */
     public double readDouble() throws IOException {
         return guard(in::readDouble);
     }
 
-    /** @throws IOException if reading fails or the data ends */
+    /**
+     * Reads a float that {@link StateWriter#writeFloat} wrote.
+     *
+     * @return the value read
+     * @throws IOException if reading fails or the data ends
+     */
     public float readFloat() throws IOException {
         return guard(in::readFloat);
     }
 
-    /** @throws IOException if reading fails or the data ends */
+    /**
+     * Reads a boolean that {@link StateWriter#writeBoolean} wrote.
+     *
+     * @return the value read
+     * @throws IOException if reading fails or the data ends
+     */
     public boolean readBoolean() throws IOException {
         return guard(in::readBoolean);
     }
 
-    /** @throws IOException if reading fails or the data ends */
+    /**
+     * Reads a string that {@link StateWriter#writeString} wrote.
+     *
+     * @return the string read, decoded from UTF-8
+     * @throws InvalidCheckpointException if the stored length is negative
+     * @throws IOException                if reading fails or the data ends
+     */
     public String readString() throws IOException {
         int length = guard(in::readInt);
         if (length < 0) {
@@ -122,6 +154,7 @@ public final class StateReader {
     /**
      * Reads an array into {@code into}, which must have the checkpoint's length.
      *
+     * @param into the array to fill, whose length must equal the stored length
      * @param what the array's name, for the message
      * @throws InvalidCheckpointException if the lengths differ
      * @throws IOException                if reading fails or the data ends
@@ -134,7 +167,14 @@ public final class StateReader {
         }
     }
 
-    /** As {@link #readInts(int[], String)}. @throws IOException if the lengths differ, reading fails or the data ends */
+    /**
+     * As {@link #readInts(int[], String)}, for long values.
+     *
+     * @param into the array to fill, whose length must equal the stored length
+     * @param what the array's name, for the message
+     * @throws InvalidCheckpointException if the lengths differ
+     * @throws IOException                if reading fails or the data ends
+     */
     public void readLongs(long[] into, String what) throws IOException {
         expectLength(into.length, what);
         for (int start = 0; start < into.length; start += CHUNK / Long.BYTES) {
@@ -143,7 +183,14 @@ public final class StateReader {
         }
     }
 
-    /** As {@link #readInts(int[], String)}. @throws IOException if the lengths differ, reading fails or the data ends */
+    /**
+     * As {@link #readInts(int[], String)}, for float values.
+     *
+     * @param into the array to fill, whose length must equal the stored length
+     * @param what the array's name, for the message
+     * @throws InvalidCheckpointException if the lengths differ
+     * @throws IOException                if reading fails or the data ends
+     */
     public void readFloats(float[] into, String what) throws IOException {
         expectLength(into.length, what);
         for (int start = 0; start < into.length; start += CHUNK / Float.BYTES) {
@@ -152,7 +199,14 @@ public final class StateReader {
         }
     }
 
-    /** As {@link #readInts(int[], String)}. @throws IOException if the lengths differ, reading fails or the data ends */
+    /**
+     * As {@link #readInts(int[], String)}, for double values.
+     *
+     * @param into the array to fill, whose length must equal the stored length
+     * @param what the array's name, for the message
+     * @throws InvalidCheckpointException if the lengths differ
+     * @throws IOException                if reading fails or the data ends
+     */
     public void readDoubles(double[] into, String what) throws IOException {
         expectLength(into.length, what);
         for (int start = 0; start < into.length; start += CHUNK / Double.BYTES) {
@@ -161,7 +215,14 @@ public final class StateReader {
         }
     }
 
-    /** As {@link #readInts(int[], String)}. @throws IOException if the lengths differ, reading fails or the data ends */
+    /**
+     * As {@link #readInts(int[], String)}, for boolean values.
+     *
+     * @param into the array to fill, whose length must equal the stored length
+     * @param what the array's name, for the message
+     * @throws InvalidCheckpointException if the lengths differ
+     * @throws IOException                if reading fails or the data ends
+     */
     public void readBooleans(boolean[] into, String what) throws IOException {
         expectLength(into.length, what);
         for (int i = 0; i < into.length; i++) {
@@ -173,6 +234,7 @@ public final class StateReader {
      * Reads an array of whatever length the checkpoint holds.
      *
      * @param what the array's name, for the message
+     * @return a new array with the stored length and values
      * @throws IOException if reading fails or the data ends
      */
     public double[] readDoubles(String what) throws IOException {
@@ -184,7 +246,13 @@ public final class StateReader {
         return values;
     }
 
-    /** As {@link #readDoubles(String)}. @throws IOException if reading fails or the data ends */
+    /**
+     * As {@link #readDoubles(String)}, for long values.
+     *
+     * @param what the array's name, for the message
+     * @return a new array with the stored length and values
+     * @throws IOException if reading fails or the data ends
+     */
     public long[] readLongs(String what) throws IOException {
         long[] values = new long[readLength(what)];
         for (int start = 0; start < values.length; start += CHUNK / Long.BYTES) {
@@ -194,7 +262,13 @@ public final class StateReader {
         return values;
     }
 
-    /** As {@link #readDoubles(String)}. @throws IOException if reading fails or the data ends */
+    /**
+     * As {@link #readDoubles(String)}, for int values.
+     *
+     * @param what the array's name, for the message
+     * @return a new array with the stored length and values
+     * @throws IOException if reading fails or the data ends
+     */
     public int[] readInts(String what) throws IOException {
         int[] values = new int[readLength(what)];
         for (int start = 0; start < values.length; start += CHUNK / Integer.BYTES) {
@@ -207,6 +281,7 @@ public final class StateReader {
     /**
      * Continues {@code random}'s stream from the state {@link StateWriter#writeRandom} wrote.
      *
+     * @param random the generator to set; its current state is replaced
      * @throws InvalidCheckpointException if the state is not a valid generator state
      * @throws IOException                if reading fails or the data ends
      */
@@ -222,6 +297,8 @@ public final class StateReader {
     /**
      * Reads a nested object's state written by {@link StateWriter#writeObject}.
      *
+     * @param name   the section's name the object was written under
+     * @param object the object whose state is restored from the section
      * @throws IOException if the section differs, the state does not fit or reading fails
      */
     public void readObject(String name, Checkpointable object) throws IOException {

@@ -40,27 +40,52 @@ public final class StateWriter {
         out.writeUTF(name);
     }
 
-    /** @throws IOException if writing fails */
+    /**
+     * Writes an int, which {@link StateReader#readInt} reads back.
+     *
+     * @param value the value to write
+     * @throws IOException if writing fails
+     */
     public void writeInt(int value) throws IOException {
         out.writeInt(value);
     }
 
-    /** @throws IOException if writing fails */
+    /**
+     * Writes a long, which {@link StateReader#readLong} reads back.
+     *
+     * @param value the value to write
+     * @throws IOException if writing fails
+     */
     public void writeLong(long value) throws IOException {
         out.writeLong(value);
     }
 
-    /** @throws IOException if writing fails */
+    /**
+     * Writes a double, which {@link StateReader#readDouble} reads back.
+     *
+     * @param value the value to write
+     * @throws IOException if writing fails
+     */
     public void writeDouble(double value) throws IOException {
         out.writeDouble(value);
     }
 
-    /** @throws IOException if writing fails */
+    /**
+     * Writes a float, which {@link StateReader#readFloat} reads back.
+     *
+     * @param value the value to write
+     * @throws IOException if writing fails
+     */
     public void writeFloat(float value) throws IOException {
         out.writeFloat(value);
     }
 
-    /** @throws IOException if writing fails */
+    /**
+     * Writes a boolean, which {@link StateReader#readBoolean} reads back.
+     *
+     * @param value the value to write
+     * @throws IOException if writing fails
+     */
     public void writeBoolean(boolean value) throws IOException {
         out.writeBoolean(value);
     }
@@ -68,6 +93,7 @@ public final class StateWriter {
     /**
      * Writes a string of any length (UTF-8, length first).
      *
+     * @param value the string to write, not null
      * @throws IOException if writing fails
      */
     public void writeString(String value) throws IOException {
@@ -76,7 +102,12 @@ public final class StateWriter {
         out.write(bytes);
     }
 
-    /** Writes the length, then the values. @throws IOException if writing fails */
+    /**
+     * Writes the length, then the values.
+     *
+     * @param values the array to write; {@link StateReader#readInts} reads it back
+     * @throws IOException if writing fails
+     */
     public void writeInts(int[] values) throws IOException {
         out.writeInt(values.length);
         for (int start = 0; start < values.length; start += CHUNK / Integer.BYTES) {
@@ -87,7 +118,12 @@ public final class StateWriter {
         }
     }
 
-    /** Writes the length, then the values. @throws IOException if writing fails */
+    /**
+     * Writes the length, then the values.
+     *
+     * @param values the array to write; {@link StateReader#readLongs} reads it back
+     * @throws IOException if writing fails
+     */
     public void writeLongs(long[] values) throws IOException {
         out.writeInt(values.length);
         for (int start = 0; start < values.length; start += CHUNK / Long.BYTES) {
@@ -98,7 +134,12 @@ public final class StateWriter {
         }
     }
 
-    /** Writes the length, then the values. @throws IOException if writing fails */
+    /**
+     * Writes the length, then the values.
+     *
+     * @param values the array to write; {@link StateReader#readFloats} reads it back
+     * @throws IOException if writing fails
+     */
     public void writeFloats(float[] values) throws IOException {
         out.writeInt(values.length);
         for (int start = 0; start < values.length; start += CHUNK / Float.BYTES) {
@@ -109,7 +150,12 @@ public final class StateWriter {
         }
     }
 
-    /** Writes the length, then the values. @throws IOException if writing fails */
+    /**
+     * Writes the length, then the values.
+     *
+     * @param values the array to write; {@link StateReader#readDoubles} reads it back
+     * @throws IOException if writing fails
+     */
     public void writeDoubles(double[] values) throws IOException {
         out.writeInt(values.length);
         for (int start = 0; start < values.length; start += CHUNK / Double.BYTES) {
@@ -120,7 +166,12 @@ public final class StateWriter {
         }
     }
 
-    /** Writes the length, then one byte per value. @throws IOException if writing fails */
+    /**
+     * Writes the length, then one byte per value.
+     *
+     * @param values the array to write; {@link StateReader#readBooleans} reads it back
+     * @throws IOException if writing fails
+     */
     public void writeBooleans(boolean[] values) throws IOException {
         out.writeInt(values.length);
         for (boolean value : values) {
@@ -132,6 +183,7 @@ public final class StateWriter {
      * Writes the state of a random generator, so that {@link StateReader#readRandom} continues its
      * stream where it stands.
      *
+     * @param random the generator whose state is written; it is not advanced
      * @throws IOException if writing fails
      */
     public void writeRandom(SplitMixRandom random) throws IOException {
@@ -143,6 +195,8 @@ public final class StateWriter {
     /**
      * Writes a nested object's state as a section named {@code name}.
      *
+     * @param name   the section's name, which {@link StateReader#readObject} checks
+     * @param object the object whose state is written
      * @throws IOException if writing fails
      */
     public void writeObject(String name, Checkpointable object) throws IOException {

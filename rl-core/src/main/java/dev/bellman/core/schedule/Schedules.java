@@ -15,6 +15,8 @@ public final class Schedules {
     /**
      * The same value at every count.
      *
+     * @param value the value returned at every count, finite
+     * @return the constant schedule
      * @throws IllegalArgumentException if {@code value} is not finite
      */
     public static Schedule constant(double value) {
@@ -25,6 +27,8 @@ public final class Schedules {
     /**
      * {@code 1 / n}: as a step size, the incremental sample mean of Zhao's mean estimation
      * ({@code w_{n} = w_{n-1} - (1/n)(w_{n-1} - x_n)}) and of every-visit Monte Carlo averaging.
+     *
+     * @return the schedule {@code 1 / n}, 1 at count 1
      */
     public static Schedule harmonic() {
         return polynomial(1.0, 1.0);
@@ -34,6 +38,9 @@ public final class Schedules {
      * {@code scale / n^power}: satisfies the Robbins–Monro conditions (sum infinite, sum of squares
      * finite) for {@code 0.5 < power <= 1}.
      *
+     * @param scale the value at count 1, positive and finite
+     * @param power the exponent of the count, in {@code (0, 1]}
+     * @return the schedule {@code scale / n^power}
      * @throws IllegalArgumentException if {@code scale} is not positive and finite or {@code power}
      *                                  is outside {@code (0, 1]}
      */
@@ -51,6 +58,10 @@ public final class Schedules {
      * Moves linearly from {@code start} at count 1 to {@code end} at count {@code steps}, then stays
      * at {@code end} (the usual epsilon decay).
      *
+     * @param start the value at count 1, finite
+     * @param end   the value from count {@code steps} on, finite
+     * @param steps the count at which {@code end} is reached, at least 1
+     * @return the linear schedule
      * @throws IllegalArgumentException if a value is not finite or {@code steps < 1}
      */
     public static Schedule linear(double start, double end, long steps) {
@@ -71,6 +82,10 @@ public final class Schedules {
     /**
      * {@code max(end, start * decay^(n - 1))}: a geometric decay towards a floor.
      *
+     * @param start the value at count 1, finite
+     * @param end   the floor the value never goes below, finite
+     * @param decay the factor applied per count, in {@code (0, 1]}
+     * @return the exponential schedule
      * @throws IllegalArgumentException if a value is not finite or {@code decay} is outside {@code (0, 1]}
      */
     public static Schedule exponential(double start, double end, double decay) {

@@ -10,6 +10,7 @@ import java.util.random.RandomGenerator;
 public record DiscreteSpace(int n) implements Space<Integer> {
 
     /**
+     * @param n the number of members, at least 1
      * @throws IllegalArgumentException if {@code n < 1}
      */
     public DiscreteSpace {

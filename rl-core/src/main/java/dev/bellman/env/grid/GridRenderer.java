@@ -22,6 +22,9 @@ public final class GridRenderer {
     /**
      * The map: {@code .} free, {@code #} forbidden, {@code T} target, {@code S} start, {@code X}
      * terminal, {@code C} cliff, {@code █} wall.
+     *
+     * @param world the grid world drawn
+     * @return the map, one line per row, top row first
      */
     public static String map(GridWorld world) {
         StringBuilder out = new StringBuilder();
@@ -38,7 +41,10 @@ public final class GridRenderer {
     /**
      * State values as a grid of right-aligned numbers with {@code decimals} decimals; walls drawn {@code █}.
      *
-     * @param values one value per state
+     * @param world    the grid world drawn
+     * @param values   one value per state
+     * @param decimals the number of decimals shown, at least 0
+     * @return the values, one line per row, top row first
      * @throws IllegalArgumentException if there is not one value per state or {@code decimals} is negative
      */
     public static String values(GridWorld world, double[] values, int decimals) {
@@ -74,7 +80,9 @@ public final class GridRenderer {
      * A deterministic policy as arrows ↑ → ↓ ← and ○ for stay; terminal cells {@code ■}, cliffs
      * {@code C}, walls {@code █}.
      *
+     * @param world   the grid world drawn
      * @param actions the action of each state (ignored for walls and terminal cells)
+     * @return the arrows, one line per row, top row first
      * @throws IllegalArgumentException if there is not one action per state or an action is out of range
      */
     public static String policy(GridWorld world, int[] actions) {
@@ -91,6 +99,9 @@ public final class GridRenderer {
      * A stochastic policy drawn by its most probable action in each state, or {@code *} where
      * several actions share the highest probability (the uniform random policy is all {@code *}).
      *
+     * @param world  the grid world drawn
+     * @param policy the policy drawn, over the world's states and actions
+     * @return the arrows, one line per row, top row first
      * @throws IllegalArgumentException if the policy does not have the world's states and actions
      */
     public static String policy(GridWorld world, TabularPolicy policy) {

@@ -150,6 +150,8 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
     }
 
     /**
+     * @param row the row, 0 at the top
+     * @param col the column, 0 at the left
      * @return the state index of the cell at {@code (row, col)}, 0-based
      * @throws IllegalArgumentException if the cell is outside the grid
      */
@@ -161,19 +163,31 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
         return row * cols + col;
     }
 
-    /** @return the row of {@code state} */
+    /**
+     * @param state the state index, in [0, rows × cols)
+     * @return the row of {@code state}
+     * @throws IllegalArgumentException if the state is out of range
+     */
     public int row(int state) {
         checkState(state);
         return state / cols;
     }
 
-    /** @return the column of {@code state} */
+    /**
+     * @param state the state index, in [0, rows × cols)
+     * @return the column of {@code state}
+     * @throws IllegalArgumentException if the state is out of range
+     */
     public int col(int state) {
         checkState(state);
         return state % cols;
     }
 
-    /** @return what the cell of {@code state} is */
+    /**
+     * @param state the state index, in [0, rows × cols)
+     * @return what the cell of {@code state} is
+     * @throws IllegalArgumentException if the state is out of range
+     */
     public CellType cell(int state) {
         checkState(state);
         return cells[state];
@@ -518,31 +532,61 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
             this.wind = new int[cols];
         }
 
-        /** Sets {@code r_boundary}, earned by a move off the grid or into a wall (default -1). */
+        /**
+         * Sets {@code r_boundary}, earned by a move off the grid or into a wall (default -1).
+         *
+         * @param reward the reward of such a move, a finite number
+         * @return this builder
+         * @throws IllegalArgumentException if the reward is not finite
+         */
         public Builder rewardBoundary(double reward) {
             this.rewardBoundary = finite(reward, "rewardBoundary");
             return this;
         }
 
-        /** Sets {@code r_forbidden}, earned by entering or staying in a forbidden cell (default -1). */
+        /**
+         * Sets {@code r_forbidden}, earned by entering or staying in a forbidden cell (default -1).
+         *
+         * @param reward the reward of such a move, a finite number
+         * @return this builder
+         * @throws IllegalArgumentException if the reward is not finite
+         */
         public Builder rewardForbidden(double reward) {
             this.rewardForbidden = finite(reward, "rewardForbidden");
             return this;
         }
 
-        /** Sets {@code r_target}, earned by entering or staying in a target (default +1). */
+        /**
+         * Sets {@code r_target}, earned by entering or staying in a target (default +1).
+         *
+         * @param reward the reward of such a move, a finite number
+         * @return this builder
+         * @throws IllegalArgumentException if the reward is not finite
+         */
         public Builder rewardTarget(double reward) {
             this.rewardTarget = finite(reward, "rewardTarget");
             return this;
         }
 
-        /** Sets {@code r_step}, earned by every other move, staying on an ordinary cell included (default 0). */
+        /**
+         * Sets {@code r_step}, earned by every other move, staying on an ordinary cell included (default 0).
+         *
+         * @param reward the reward of such a move, a finite number
+         * @return this builder
+         * @throws IllegalArgumentException if the reward is not finite
+         */
         public Builder rewardStep(double reward) {
             this.rewardStep = finite(reward, "rewardStep");
             return this;
         }
 
-        /** Sets what a bump from a forbidden cell earns (default {@link ForbiddenBump#BOUNDARY}). */
+        /**
+         * Sets what a bump from a forbidden cell earns (default {@link ForbiddenBump#BOUNDARY}).
+         *
+         * @param bump what a bump from a forbidden cell earns
+         * @return this builder
+         * @throws IllegalArgumentException if {@code bump} is null
+         */
         public Builder forbiddenBump(ForbiddenBump bump) {
             if (bump == null) {
                 throw new IllegalArgumentException("forbiddenBump must not be null");
@@ -551,7 +595,12 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
             return this;
         }
 
-        /** Chooses five actions with STAY ({@code true}, the default) or the four moves only. */
+        /**
+         * Chooses five actions with STAY ({@code true}, the default) or the four moves only.
+         *
+         * @param withStay {@code true} for five actions including STAY, {@code false} for the four moves
+         * @return this builder
+         */
         public Builder withStay(boolean withStay) {
             this.withStay = withStay;
             return this;
@@ -560,6 +609,9 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
         /**
          * Makes targets terminal ({@code true}: Sutton &amp; Barto's episodic tasks) or keeps the agent
          * acting there ({@code false}, the default: Zhao's continuing task).
+         *
+         * @param terminal {@code true} to end an episode on entering a target
+         * @return this builder
          */
         public Builder targetTerminal(boolean terminal) {
             this.targetTerminal = terminal;
@@ -569,6 +621,9 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
         /**
          * Whether the map must have a target or terminal cell (default {@code true}). Worlds such as
          * Sutton &amp; Barto's Example 3.5 have none.
+         *
+         * @param require {@code true} to reject a map without a target or terminal cell
+         * @return this builder
          */
         public Builder requireTarget(boolean require) {
             this.requireTarget = require;
@@ -578,6 +633,9 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
         /**
          * Makes {@code (row, col)} a terminal cell (as if marked {@code X}).
          *
+         * @param row the cell's row, 0 at the top
+         * @param col the cell's column, 0 at the left
+         * @return this builder
          * @throws IllegalArgumentException if the cell is outside the grid
          */
         public Builder terminal(int row, int col) {
@@ -589,6 +647,12 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
          * Makes every action in {@code (row, col)} move the agent to {@code (toRow, toCol)} with
          * {@code reward}, as the cells A and B of Sutton &amp; Barto's Example 3.5.
          *
+         * @param row    the source cell's row, 0 at the top
+         * @param col    the source cell's column, 0 at the left
+         * @param toRow  the destination's row
+         * @param toCol  the destination's column
+         * @param reward the reward of every action taken in the source cell, a finite number
+         * @return this builder
          * @throws IllegalArgumentException if a cell is outside the grid or the reward is not finite
          */
         public Builder teleport(int row, int col, int toRow, int toCol, double reward) {
@@ -661,6 +725,8 @@ public final class GridWorld implements FiniteMdp, Environment<Integer, Integer>
          * Sets the probability that the chosen action is replaced by a uniformly random one
          * (default 0: deterministic).
          *
+         * @param probability the slip probability, in [0, 1]
+         * @return this builder
          * @throws IllegalArgumentException if {@code probability} is outside {@code [0, 1]}
          */
         public Builder slip(double probability) {

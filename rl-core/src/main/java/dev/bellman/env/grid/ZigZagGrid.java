@@ -93,6 +93,9 @@ public final class ZigZagGrid {
     }
 
     /**
+     * @param n the grid's side, in [5, 23170]
+     * @param x the cell's column (horizontal coordinate), in [0, n)
+     * @param y the cell's vertical coordinate, in [0, n); {@link #NORTH} increases it
      * @return the state of cell {@code (x, y)}: {@code x·n + y}
      * @throws IllegalArgumentException if {@code n} or the cell is out of range
      */
@@ -102,6 +105,9 @@ public final class ZigZagGrid {
     }
 
     /**
+     * @param n the grid's side, in [5, 23170]
+     * @param x the cell's column (horizontal coordinate), in [0, n)
+     * @param y the cell's vertical coordinate, in [0, n); {@link #NORTH} increases it
      * @return whether cell {@code (x, y)} is a wall
      * @throws IllegalArgumentException if {@code n} or the cell is out of range
      */

@@ -61,6 +61,14 @@ public final class JacksCarRental implements FiniteMdp {
         public static final Settings BOOK = new Settings(20, 5, 3, 4, 3, 2, 10, 2);
 
         /**
+         * @param maxCars          the most cars a location holds, at least 1 (book: 20)
+         * @param maxMove          the most cars moved in one night, at least 0 (book: 5)
+         * @param rentalMeanFirst  the mean of the Poisson requests at the first location (book: 3)
+         * @param rentalMeanSecond the mean of the Poisson requests at the second location (book: 4)
+         * @param returnMeanFirst  the mean of the Poisson returns at the first location (book: 3)
+         * @param returnMeanSecond the mean of the Poisson returns at the second location (book: 2)
+         * @param rentalCredit     the credit per car rented, in dollars (book: 10)
+         * @param moveCost         the cost per car moved, in dollars (book: 2)
          * @throws IllegalArgumentException naming the setting, if {@code maxCars < 1}, {@code maxMove}
          *                                  is negative or above {@code maxCars}, a mean is negative,
          *                                  not finite or above 500, or a money amount is not finite

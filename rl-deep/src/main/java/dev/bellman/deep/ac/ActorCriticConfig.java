@@ -24,7 +24,7 @@ import java.util.Arrays;
  * @param noise               the exploration noise's kind (default {@link NoiseType#GAUSSIAN})
  * @param noiseSigma          its σ in scaled-action units, {@code >= 0} (default 0.1)
  * @param noiseTheta          the Ornstein–Uhlenbeck reversion rate θ (default 0.15)
- * @param noiseDt             the Ornstein–Uhlenbeck time step, with θ dt < 2 (default 0.01)
+ * @param noiseDt             the Ornstein–Uhlenbeck time step, with θ dt &lt; 2 (default 0.01)
  * @param critics             1 (DDPG) or 2 (TD3's twin critics, the minimum in the target)
  * @param policyDelay         critic updates per actor and target update (DDPG 1, TD3 2)
  * @param targetPolicyNoise   σ of the noise added to the target action (DDPG 0, TD3 0.2)
@@ -58,6 +58,29 @@ public record ActorCriticConfig(int[] hiddenLayers, double actorLearningRate, do
     }
 
     /**
+     * @param hiddenLayers       the hidden widths of the actor and of each critic (default 400, 300)
+     * @param actorLearningRate  the actor's Adam step size (default 1e-3)
+     * @param criticLearningRate the critics' Adam step size (default 1e-3)
+     * @param bufferSize         the replay capacity in transitions (default 1 000 000)
+     * @param learningStarts     environment steps of uniformly random actions before learning (default 100)
+     * @param batchSize          transitions per gradient step (default 256)
+     * @param tau                the target networks' Polyak coefficient in (0, 1] (default 0.005)
+     * @param gamma              the discount factor in [0, 1] (default 0.99)
+     * @param trainFrequency     environment steps between training phases (default 1)
+     * @param gradientSteps      gradient steps per training phase (default 1)
+     * @param noise              the exploration noise's kind (default {@link NoiseType#GAUSSIAN})
+     * @param noiseSigma         its σ in scaled-action units, {@code >= 0} (default 0.1)
+     * @param noiseTheta         the Ornstein–Uhlenbeck reversion rate θ (default 0.15)
+     * @param noiseDt            the Ornstein–Uhlenbeck time step, with θ dt &lt; 2 (default 0.01)
+     * @param critics            1 (DDPG) or 2 (TD3's twin critics, the minimum in the target)
+     * @param policyDelay        critic updates per actor and target update (DDPG 1, TD3 2)
+     * @param targetPolicyNoise  σ of the noise added to the target action (DDPG 0, TD3 0.2)
+     * @param targetNoiseClip    the bound on that noise (DDPG 0, TD3 0.5)
+     * @param threads            1 (default): all work on the calling thread; 2 or more: independent matrix products
+     *                           (target and online passes, weight gradients beside deltas, TD3's two critics, the two
+     *                           halves of the actor's critic pass) also run on a second thread
+     * @param checkpointReplay   whether checkpoints ({@link DeterministicActorCritic#saveCheckpoint}) hold the
+     *                           replay buffer (default false)
      * @throws IllegalArgumentException naming the first value outside its range
      */
     public ActorCriticConfig {
@@ -121,6 +144,9 @@ public record ActorCriticConfig(int[] hiddenLayers, double actorLearningRate, do
         }
     }
 
+    /**
+     * @return a copy of the hidden widths of the actor and of each critic, input side first
+     */
     @Override
     public int[] hiddenLayers() {
         return hiddenLayers.clone();
@@ -237,104 +263,226 @@ public record ActorCriticConfig(int[] hiddenLayers, double actorLearningRate, do
         private Builder() {
         }
 
-        /** @param widths the hidden layer widths, input side first */
+        /**
+         * @param widths the hidden layer widths, input side first
+         * @return this builder
+         */
         public Builder hiddenLayers(int... widths) {
             this.hiddenLayers = widths == null ? null : widths.clone();
             return this;
         }
 
-        /** Sets the actor's and the critics' learning rate, as SB3's single {@code learning_rate}. */
+        /**
+         * Sets the actor's and the critics' learning rate, as SB3's single {@code learning_rate}.
+         *
+         * @param value the Adam step size of the actor and of the critics, checked by {@link #build()}
+         * @return this builder
+         */
         public Builder learningRate(double value) {
             this.actorLearningRate = value;
             this.criticLearningRate = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#actorLearningRate() actorLearningRate}; {@link #build()} checks its
+         * range.
+         *
+         * @param value the actor's Adam step size (default 1e-3)
+         * @return this builder
+         */
         public Builder actorLearningRate(double value) {
             this.actorLearningRate = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#criticLearningRate() criticLearningRate}; {@link #build()} checks its
+         * range.
+         *
+         * @param value the critics' Adam step size (default 1e-3)
+         * @return this builder
+         */
         public Builder criticLearningRate(double value) {
             this.criticLearningRate = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#bufferSize() bufferSize}, which {@link #build()} checks.
+         *
+         * @param value the replay capacity in transitions (default 1 000 000)
+         * @return this builder
+         */
         public Builder bufferSize(int value) {
             this.bufferSize = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#learningStarts() learningStarts}, which {@link #build()} checks.
+         *
+         * @param value environment steps of uniformly random actions before learning (default 100)
+         * @return this builder
+         */
         public Builder learningStarts(int value) {
             this.learningStarts = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#batchSize() batchSize}, which {@link #build()} checks.
+         *
+         * @param value transitions per gradient step (default 256)
+         * @return this builder
+         */
         public Builder batchSize(int value) {
             this.batchSize = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#tau() tau}, which {@link #build()} checks.
+         *
+         * @param value the target networks' Polyak coefficient in (0, 1] (default 0.005)
+         * @return this builder
+         */
         public Builder tau(double value) {
             this.tau = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#gamma() gamma}, which {@link #build()} checks.
+         *
+         * @param value the discount factor in [0, 1] (default 0.99)
+         * @return this builder
+         */
         public Builder gamma(double value) {
             this.gamma = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#trainFrequency() trainFrequency}, which {@link #build()} checks.
+         *
+         * @param value environment steps between training phases (default 1)
+         * @return this builder
+         */
         public Builder trainFrequency(int value) {
             this.trainFrequency = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#gradientSteps() gradientSteps}, which {@link #build()} checks.
+         *
+         * @param value gradient steps per training phase (default 1)
+         * @return this builder
+         */
         public Builder gradientSteps(int value) {
             this.gradientSteps = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#noise() noise}, which {@link #build()} checks.
+         *
+         * @param value the exploration noise's kind (default {@link NoiseType#GAUSSIAN})
+         * @return this builder
+         */
         public Builder noise(NoiseType value) {
             this.noise = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#noiseSigma() noiseSigma}, which {@link #build()} checks.
+         *
+         * @param value the exploration noise's σ in scaled-action units, {@code >= 0} (default 0.1)
+         * @return this builder
+         */
         public Builder noiseSigma(double value) {
             this.noiseSigma = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#noiseTheta() noiseTheta}, which {@link #build()} checks.
+         *
+         * @param value the Ornstein–Uhlenbeck reversion rate θ (default 0.15)
+         * @return this builder
+         */
         public Builder noiseTheta(double value) {
             this.noiseTheta = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#noiseDt() noiseDt}, which {@link #build()} checks.
+         *
+         * @param value the Ornstein–Uhlenbeck time step, with θ dt &lt; 2 (default 0.01)
+         * @return this builder
+         */
         public Builder noiseDt(double value) {
             this.noiseDt = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#critics() critics}, which {@link #build()} checks.
+         *
+         * @param value 1 (DDPG) or 2 (TD3's twin critics, the minimum in the target)
+         * @return this builder
+         */
         public Builder critics(int value) {
             this.critics = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#policyDelay() policyDelay}, which {@link #build()} checks.
+         *
+         * @param value critic updates per actor and target update (DDPG 1, TD3 2)
+         * @return this builder
+         */
         public Builder policyDelay(int value) {
             this.policyDelay = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#targetPolicyNoise() targetPolicyNoise}; {@link #build()} checks its
+         * range.
+         *
+         * @param value σ of the noise added to the target action (DDPG 0, TD3 0.2)
+         * @return this builder
+         */
         public Builder targetPolicyNoise(double value) {
             this.targetPolicyNoise = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#targetNoiseClip() targetNoiseClip}; {@link #build()} checks its
+         * range.
+         *
+         * @param value the bound on that noise (DDPG 0, TD3 0.5)
+         * @return this builder
+         */
         public Builder targetNoiseClip(double value) {
             this.targetNoiseClip = value;
             return this;
         }
 
+        /**
+         * Sets {@link ActorCriticConfig#threads() threads}, which {@link #build()} checks.
+         *
+         * @param value 1 (default): all work on the calling thread; 2 or more: independent matrix products
+         *              (target and online passes, weight gradients beside deltas, TD3's two critics, the two
+         *              halves of the actor's critic pass) also run on a second thread
+         * @return this builder
+         */
         public Builder threads(int value) {
             this.threads = value;
             return this;
@@ -343,6 +491,7 @@ public record ActorCriticConfig(int[] hiddenLayers, double actorLearningRate, do
         /**
          * @param value whether checkpoints hold the replay buffer, for a bit-identical resume at the
          *              cost of its size (default false)
+         * @return this builder
          */
         public Builder checkpointReplay(boolean value) {
             this.checkpointReplay = value;

@@ -70,6 +70,8 @@ public final class OrnsteinUhlenbeckNoise implements ActionNoise, Checkpointable
     /**
      * Zero-mean noise with Stable-Baselines3's θ and dt.
      *
+     * @param dimension the number of action dimensions; at least 1
+     * @param sigma     σ, the diffusion; finite and {@code >= 0}
      * @see #OrnsteinUhlenbeckNoise(int, double, double, double, double)
      */
     public OrnsteinUhlenbeckNoise(int dimension, double sigma) {

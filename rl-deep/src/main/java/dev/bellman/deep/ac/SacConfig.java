@@ -29,6 +29,22 @@ public record SacConfig(int[] hiddenLayers, double learningRate, int bufferSize,
                         boolean learnEntropyCoefficient, double targetEntropy, boolean checkpointReplay) {
 
     /**
+     * @param hiddenLayers              the hidden widths of the actor and of each critic (default 256, 256)
+     * @param learningRate              Adam's step size for the actor, the critics and the entropy coefficient (default
+     *                                  3e-4)
+     * @param bufferSize                the replay capacity in transitions (default 1 000 000)
+     * @param learningStarts            environment steps of uniformly random actions before learning (default 100)
+     * @param batchSize                 transitions per gradient step (default 256)
+     * @param tau                       the target critics' Polyak coefficient in (0, 1] (default 0.005)
+     * @param gamma                     the discount factor in [0, 1] (default 0.99)
+     * @param trainFrequency            environment steps between training phases (default 1)
+     * @param gradientSteps             gradient steps per training phase (default 1)
+     * @param initialEntropyCoefficient α at the start, {@code > 0} (default 1)
+     * @param learnEntropyCoefficient   tune α towards {@code targetEntropy} (SB3's {@code ent_coef="auto"};
+     *                                  default true)
+     * @param targetEntropy             the entropy α is tuned towards; NaN (the default) means −(action dimensions)
+     * @param checkpointReplay          whether checkpoints ({@link Sac#saveCheckpoint}) hold the replay buffer
+     *                                  (default false)
      * @throws IllegalArgumentException naming the first value outside its range
      */
     public SacConfig {
@@ -68,6 +84,9 @@ public record SacConfig(int[] hiddenLayers, double learningRate, int bufferSize,
         }
     }
 
+    /**
+     * @return a copy of the hidden widths of the actor and of each critic, input side first
+     */
     @Override
     public int[] hiddenLayers() {
         return hiddenLayers.clone();
@@ -144,73 +163,109 @@ public record SacConfig(int[] hiddenLayers, double learningRate, int bufferSize,
         private Builder() {
         }
 
-        /** @param widths the hidden layer widths, input side first */
+        /**
+         * @param widths the hidden layer widths, input side first, of the actor and of each critic (default 256, 256)
+         * @return this builder
+         */
         public Builder hiddenLayers(int... widths) {
             this.hiddenLayers = widths == null ? null : widths.clone();
             return this;
         }
 
-        /** @param value Adam's step size for every part */
+        /**
+         * @param value Adam's step size for every part: actor, critics and entropy coefficient (default 3e-4)
+         * @return this builder
+         */
         public Builder learningRate(double value) {
             this.learningRate = value;
             return this;
         }
 
-        /** @param value the replay capacity */
+        /**
+         * @param value the replay capacity, in transitions (default 1 000 000)
+         * @return this builder
+         */
         public Builder bufferSize(int value) {
             this.bufferSize = value;
             return this;
         }
 
-        /** @param value random-action steps before learning */
+        /**
+         * @param value random-action steps before learning, at least 0 (default 100)
+         * @return this builder
+         */
         public Builder learningStarts(int value) {
             this.learningStarts = value;
             return this;
         }
 
-        /** @param value transitions per gradient step */
+        /**
+         * @param value transitions per gradient step (default 256)
+         * @return this builder
+         */
         public Builder batchSize(int value) {
             this.batchSize = value;
             return this;
         }
 
-        /** @param value the target critics' Polyak coefficient */
+        /**
+         * @param value the target critics' Polyak coefficient, in (0, 1] (default 0.005)
+         * @return this builder
+         */
         public Builder tau(double value) {
             this.tau = value;
             return this;
         }
 
-        /** @param value the discount factor */
+        /**
+         * @param value the discount factor, in [0, 1] (default 0.99)
+         * @return this builder
+         */
         public Builder gamma(double value) {
             this.gamma = value;
             return this;
         }
 
-        /** @param value environment steps between training phases */
+        /**
+         * @param value environment steps between training phases (default 1)
+         * @return this builder
+         */
         public Builder trainFrequency(int value) {
             this.trainFrequency = value;
             return this;
         }
 
-        /** @param value gradient steps per training phase */
+        /**
+         * @param value gradient steps per training phase (default 1)
+         * @return this builder
+         */
         public Builder gradientSteps(int value) {
             this.gradientSteps = value;
             return this;
         }
 
-        /** @param value α at the start */
+        /**
+         * @param value α at the start, {@code > 0} (default 1)
+         * @return this builder
+         */
         public Builder initialEntropyCoefficient(double value) {
             this.initialEntropyCoefficient = value;
             return this;
         }
 
-        /** @param value whether α is tuned towards the target entropy */
+        /**
+         * @param value whether α is tuned towards the target entropy (default true)
+         * @return this builder
+         */
         public Builder learnEntropyCoefficient(boolean value) {
             this.learnEntropyCoefficient = value;
             return this;
         }
 
-        /** @param value the target entropy, or NaN for −(action dimensions) */
+        /**
+         * @param value the target entropy, or NaN for −(action dimensions)
+         * @return this builder
+         */
         public Builder targetEntropy(double value) {
             this.targetEntropy = value;
             return this;
@@ -219,6 +274,7 @@ public record SacConfig(int[] hiddenLayers, double learningRate, int bufferSize,
         /**
          * @param value whether checkpoints hold the replay buffer, for a bit-identical resume at the
          *              cost of its size (default false)
+         * @return this builder
          */
         public Builder checkpointReplay(boolean value) {
             this.checkpointReplay = value;

@@ -53,7 +53,9 @@ public final class ConfigurationCheck {
      * differ: settings that do not change the numbers (a thread count whose results are bit-identical
      * for every value, say), so that a run can resume on another machine.
      *
-     * @param free the names of the settings that may differ
+     * @param in     the checkpoint being read
+     * @param config the configuration of the learner it is loaded into
+     * @param free   the names of the settings that may differ
      * @throws InvalidCheckpointException if another setting differs
      * @throws IOException                if reading fails
      */

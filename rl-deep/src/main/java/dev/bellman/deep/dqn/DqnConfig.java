@@ -56,6 +56,32 @@ public record DqnConfig(int[] hiddenLayers, double learningRate, int bufferSize,
     }
 
     /**
+     * @param hiddenLayers         the widths of the hidden layers (SB3's {@code net_arch}; default 64, 64)
+     * @param learningRate         Adam's step size (default 1e-4)
+     * @param bufferSize           the replay capacity in transitions (default 1 000 000)
+     * @param learningStarts       environment steps of uniformly random actions before learning (default 100)
+     * @param batchSize            transitions per gradient step (default 32)
+     * @param tau                  the target network's Polyak coefficient, 1 for a hard copy (default 1)
+     * @param gamma                the discount factor (default 0.99)
+     * @param trainFrequency       environment steps between training phases (default 4)
+     * @param gradientSteps        gradient steps per training phase (default 1)
+     * @param targetUpdateInterval environment steps between target-network updates (default 10 000)
+     * @param explorationFraction  the fraction of the training run over which ε falls linearly (default 0.1)
+     * @param initialEpsilon       ε at the start (default 1)
+     * @param finalEpsilon         ε after the fall (default 0.05)
+     * @param maxGradientNorm      the global gradient-norm clip (default 10)
+     * @param doubleDqn            van Hasselt et al. 2016: the online network picks the next action, the target
+     *                             evaluates it
+     * @param dueling              Wang et al. 2016: value and advantage heads
+     * @param nSteps               the n of n-step returns (default 1)
+     * @param prioritized          Schaul et al. 2016: sample transitions in proportion to their TD error
+     * @param priorityAlpha        how strongly priorities skew sampling, {@code p = (|δ| + ε)^α} (default 0.6)
+     * @param priorityBetaStart    the importance-sampling exponent at the start, annealed linearly to 1 over the
+     *                             planned steps (default 0.4)
+     * @param loss                 the TD-error loss (default {@link Loss#HUBER}, SB3's smooth L1)
+     * @param threads              ND4J's thread count for the matrix products (default 1: fastest for these sizes)
+     * @param checkpointReplay     whether {@link Dqn#saveCheckpoint checkpoints} hold the replay buffer (default
+     *                             false)
      * @throws IllegalArgumentException naming the first value outside its range
      */
     public DqnConfig {
@@ -116,6 +142,9 @@ public record DqnConfig(int[] hiddenLayers, double learningRate, int bufferSize,
         }
     }
 
+    /**
+     * @return a copy of the widths of the hidden layers, input side first
+     */
     @Override
     public int[] hiddenLayers() {
         return hiddenLayers.clone();
@@ -222,133 +251,199 @@ public record DqnConfig(int[] hiddenLayers, double learningRate, int bufferSize,
         private Builder() {
         }
 
-        /** @param widths the hidden layers' widths */
+        /**
+         * @param widths the hidden layers' widths, input side first (default 64, 64)
+         * @return this builder
+         */
         public Builder hiddenLayers(int... widths) {
             this.hiddenLayers = widths == null ? null : widths.clone();
             return this;
         }
 
-        /** @param value Adam's step size */
+        /**
+         * @param value Adam's step size, positive (default 1e-4)
+         * @return this builder
+         */
         public Builder learningRate(double value) {
             this.learningRate = value;
             return this;
         }
 
-        /** @param value the replay capacity */
+        /**
+         * @param value the replay capacity, in transitions (default 1 000 000)
+         * @return this builder
+         */
         public Builder bufferSize(int value) {
             this.bufferSize = value;
             return this;
         }
 
-        /** @param value random-action steps before learning */
+        /**
+         * @param value random-action steps before learning, at least 0 (default 100)
+         * @return this builder
+         */
         public Builder learningStarts(int value) {
             this.learningStarts = value;
             return this;
         }
 
-        /** @param value transitions per gradient step */
+        /**
+         * @param value transitions per gradient step (default 32)
+         * @return this builder
+         */
         public Builder batchSize(int value) {
             this.batchSize = value;
             return this;
         }
 
-        /** @param value the target network's Polyak coefficient */
+        /**
+         * @param value the target network's Polyak coefficient, in (0, 1], 1 for a hard copy (default 1)
+         * @return this builder
+         */
         public Builder tau(double value) {
             this.tau = value;
             return this;
         }
 
-        /** @param value the discount factor */
+        /**
+         * @param value the discount factor, in [0, 1] (default 0.99)
+         * @return this builder
+         */
         public Builder gamma(double value) {
             this.gamma = value;
             return this;
         }
 
-        /** @param value environment steps between training phases */
+        /**
+         * @param value environment steps between training phases (default 4)
+         * @return this builder
+         */
         public Builder trainFrequency(int value) {
             this.trainFrequency = value;
             return this;
         }
 
-        /** @param value gradient steps per training phase */
+        /**
+         * @param value gradient steps per training phase (default 1)
+         * @return this builder
+         */
         public Builder gradientSteps(int value) {
             this.gradientSteps = value;
             return this;
         }
 
-        /** @param value environment steps between target updates */
+        /**
+         * @param value environment steps between target updates (default 10 000)
+         * @return this builder
+         */
         public Builder targetUpdateInterval(int value) {
             this.targetUpdateInterval = value;
             return this;
         }
 
-        /** @param value the fraction of the run over which ε falls */
+        /**
+         * @param value the fraction of the run over which ε falls linearly, in [0, 1] (default 0.1)
+         * @return this builder
+         */
         public Builder explorationFraction(double value) {
             this.explorationFraction = value;
             return this;
         }
 
-        /** @param value ε at the start */
+        /**
+         * @param value ε at the start, in [0, 1] (default 1)
+         * @return this builder
+         */
         public Builder initialEpsilon(double value) {
             this.initialEpsilon = value;
             return this;
         }
 
-        /** @param value ε after the fall */
+        /**
+         * @param value ε after the fall, in [0, 1] (default 0.05)
+         * @return this builder
+         */
         public Builder finalEpsilon(double value) {
             this.finalEpsilon = value;
             return this;
         }
 
-        /** @param value the global gradient-norm clip */
+        /**
+         * @param value the global gradient-norm clip (default 10)
+         * @return this builder
+         */
         public Builder maxGradientNorm(double value) {
             this.maxGradientNorm = value;
             return this;
         }
 
-        /** @param value whether to use double DQN targets */
+        /**
+         * @param value whether to use double DQN targets (van Hasselt et al. 2016)
+         * @return this builder
+         */
         public Builder doubleDqn(boolean value) {
             this.doubleDqn = value;
             return this;
         }
 
-        /** @param value whether to use dueling heads */
+        /**
+         * @param value whether to use dueling heads (Wang et al. 2016)
+         * @return this builder
+         */
         public Builder dueling(boolean value) {
             this.dueling = value;
             return this;
         }
 
-        /** @param value the n of n-step returns */
+        /**
+         * @param value the n of n-step returns, at least 1 (default 1)
+         * @return this builder
+         */
         public Builder nSteps(int value) {
             this.nSteps = value;
             return this;
         }
 
-        /** @param value whether to sample in proportion to TD errors */
+        /**
+         * @param value whether to sample in proportion to TD errors (Schaul et al. 2016)
+         * @return this builder
+         */
         public Builder prioritized(boolean value) {
             this.prioritized = value;
             return this;
         }
 
-        /** @param value the priority exponent α */
+        /**
+         * @param value the priority exponent α in {@code p = (|δ| + ε)^α} (default 0.6)
+         * @return this builder
+         */
         public Builder priorityAlpha(double value) {
             this.priorityAlpha = value;
             return this;
         }
 
-        /** @param value the importance-sampling exponent β at the start */
+        /**
+         * @param value the importance-sampling exponent β at the start, annealed linearly to 1 (default 0.4)
+         * @return this builder
+         */
         public Builder priorityBetaStart(double value) {
             this.priorityBetaStart = value;
             return this;
         }
 
-        /** @param value the TD-error loss */
+        /**
+         * @param value the TD-error loss (default {@link Loss#HUBER})
+         * @return this builder
+         */
         public Builder loss(Loss value) {
             this.loss = value;
             return this;
         }
 
-        /** @param value ND4J's thread count */
+        /**
+         * @param value ND4J's thread count for the matrix products, at least 1 (default 1)
+         * @return this builder
+         */
         public Builder threads(int value) {
             this.threads = value;
             return this;
@@ -357,6 +452,7 @@ public record DqnConfig(int[] hiddenLayers, double learningRate, int bufferSize,
         /**
          * @param value whether checkpoints hold the replay buffer, for a bit-identical resume at the
          *              cost of its size (default false)
+         * @return this builder
          */
         public Builder checkpointReplay(boolean value) {
             this.checkpointReplay = value;

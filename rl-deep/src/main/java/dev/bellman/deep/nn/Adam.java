@@ -58,6 +58,7 @@ public final class Adam extends ElementwiseOptimizer implements Checkpointable {
     /**
      * Adam with the default betas and epsilon.
      *
+     * @param learningRate step size lr; positive, finite
      * @throws IllegalArgumentException if {@code learningRate} is not positive and finite
      */
     public Adam(double learningRate) {
@@ -98,27 +99,47 @@ public final class Adam extends ElementwiseOptimizer implements Checkpointable {
         }
     }
 
-    /** Decay β₁ of the first moment. */
+    /**
+     * Decay β₁ of the first moment.
+     *
+     * @return β₁, in [0, 1)
+     */
     public double beta1() {
         return beta1;
     }
 
-    /** Decay β₂ of the second moment. */
+    /**
+     * Decay β₂ of the second moment.
+     *
+     * @return β₂, in [0, 1)
+     */
     public double beta2() {
         return beta2;
     }
 
-    /** Stability term ε added to the denominator. */
+    /**
+     * Stability term ε added to the denominator.
+     *
+     * @return ε, positive
+     */
     public double epsilon() {
         return epsilon;
     }
 
-    /** Copy of the first moments m, one per parameter; empty before the first step. */
+    /**
+     * Copy of the first moments m, one per parameter; empty before the first step.
+     *
+     * @return a copy of the first moments m, one per parameter, or an empty array before the first step
+     */
     public float[] firstMoments() {
         return firstMoments == null ? new float[0] : firstMoments.clone();
     }
 
-    /** Copy of the second moments v, one per parameter; empty before the first step. */
+    /**
+     * Copy of the second moments v, one per parameter; empty before the first step.
+     *
+     * @return a copy of the second moments v, one per parameter, or an empty array before the first step
+     */
     public float[] secondMoments() {
         return secondMoments == null ? new float[0] : secondMoments.clone();
     }

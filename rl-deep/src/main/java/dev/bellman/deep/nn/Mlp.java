@@ -169,22 +169,38 @@ public final class Mlp implements Checkpointable {
         markParametersChanged();
     }
 
-    /** The shape of this network. */
+    /**
+     * The shape of this network.
+     *
+     * @return the shape of this network
+     */
     public MlpConfig config() {
         return config;
     }
 
-    /** Number of inputs per observation. */
+    /**
+     * Number of inputs per observation.
+     *
+     * @return the number of inputs per observation
+     */
     public int inputSize() {
         return config.inputSize();
     }
 
-    /** Number of outputs per observation. */
+    /**
+     * Number of outputs per observation.
+     *
+     * @return the number of outputs per observation
+     */
     public int outputSize() {
         return config.outputSize();
     }
 
-    /** Number of trainable parameters: the length of {@link #parameters()}. */
+    /**
+     * Number of trainable parameters: the length of {@link #parameters()}.
+     *
+     * @return the number of trainable parameters
+     */
     public int parameterCount() {
         return parameterCount;
     }
@@ -193,6 +209,8 @@ public final class Mlp implements Checkpointable {
      * The flat float32 parameter vector, laid out as described in the class documentation. It is
      * the network's own storage: writing into it changes the network, after which
      * {@link #markParametersChanged()} must be called.
+     *
+     * @return the network's flat float32 parameter vector, not a copy
      */
     public INDArray parameters() {
         return parameters;
@@ -201,6 +219,8 @@ public final class Mlp implements Checkpointable {
     /**
      * The flat float32 gradient vector, same layout as {@link #parameters()}, filled by
      * {@link #backward(INDArray)}.
+     *
+     * @return the network's flat float32 gradient vector, not a copy
      */
     public INDArray gradients() {
         return gradients;
@@ -217,6 +237,8 @@ public final class Mlp implements Checkpointable {
     /**
      * Counter advanced by every parameter change; equal values mean unchanged parameters (as far as
      * changes were reported).
+     *
+     * @return the parameter version, advanced by every reported parameter change
      */
     public long parameterVersion() {
         return parameterVersion;
@@ -521,6 +543,8 @@ public final class Mlp implements Checkpointable {
     /**
      * Computes the outputs for one observation in plain Java; allocates the result.
      *
+     * @param observation one observation, of length {@link #inputSize()}
+     * @return a new array of {@link #outputSize()} outputs
      * @see #predict(double[], double[])
      */
     public double[] predict(double[] observation) {
@@ -532,6 +556,7 @@ public final class Mlp implements Checkpointable {
     /**
      * Hard update: makes this network's parameters equal to {@code source}'s.
      *
+     * @param source the network to copy from, with an equal config
      * @throws NullPointerException     if {@code source} is null
      * @throws IllegalArgumentException if the configs differ
      */
@@ -571,7 +596,11 @@ public final class Mlp implements Checkpointable {
         markParametersChanged();
     }
 
-    /** A new network with the same config and parameters (gradients and work arrays are not copied). */
+    /**
+     * A new network with the same config and parameters (gradients and work arrays are not copied).
+     *
+     * @return the new network, independent of this one
+     */
     public Mlp copy() {
         Mlp copy = new Mlp(config);
         copy.copyParametersFrom(this);

@@ -28,6 +28,10 @@ public record MlpConfig(int[] layerSizes, Activation hidden, Activation output, 
     /**
      * Validates and copies the configuration.
      *
+     * @param layerSizes widths from input to output, at least two, each at least 1
+     * @param hidden     activation of every hidden layer
+     * @param output     activation of the output layer
+     * @param dueling    whether the output is a dueling {@code V + A − mean(A)} head
      * @throws NullPointerException     if {@code layerSizes}, {@code hidden} or {@code output} is
      *                                  null
      * @throws IllegalArgumentException if fewer than two sizes are given, a size is below 1, or a
@@ -61,24 +65,39 @@ public record MlpConfig(int[] layerSizes, Activation hidden, Activation output, 
     /**
      * A plain (non-dueling) network.
      *
+     * @param layerSizes widths from input to output, at least two, each at least 1
+     * @param hidden     activation of every hidden layer
+     * @param output     activation of the output layer
      * @see #MlpConfig(int[], Activation, Activation, boolean)
      */
     public MlpConfig(int[] layerSizes, Activation hidden, Activation output) {
         this(layerSizes, hidden, output, false);
     }
 
-    /** Returns a copy of the widths from input to output. */
+    /**
+     * Returns a copy of the widths from input to output.
+     *
+     * @return a copy of the widths from input to output
+     */
     @Override
     public int[] layerSizes() {
         return layerSizes.clone();
     }
 
-    /** Number of inputs, {@code layerSizes[0]}. */
+    /**
+     * Number of inputs, {@code layerSizes[0]}.
+     *
+     * @return the number of inputs, {@code layerSizes[0]}
+     */
     public int inputSize() {
         return layerSizes[0];
     }
 
-    /** Number of outputs, the last of {@code layerSizes}. */
+    /**
+     * Number of outputs, the last of {@code layerSizes}.
+     *
+     * @return the number of outputs, the last of {@code layerSizes}
+     */
     public int outputSize() {
         return layerSizes[layerSizes.length - 1];
     }

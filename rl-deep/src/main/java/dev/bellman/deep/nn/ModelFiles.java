@@ -58,7 +58,11 @@ public final class ModelFiles {
      */
     public record Loaded(Mlp net, Optional<Optimizer> optimizer) {
 
-        /** @throws NullPointerException if an argument is null */
+        /**
+         * @param net       the network
+         * @param optimizer the optimizer, or empty if none was saved
+         * @throws NullPointerException if an argument is null
+         */
         public Loaded {
             Objects.requireNonNull(net, "net");
             Objects.requireNonNull(optimizer, "optimizer");
@@ -68,6 +72,8 @@ public final class ModelFiles {
     /**
      * Saves {@code net} without an optimizer.
      *
+     * @param file the model file
+     * @param net  the network to save
      * @throws IOException          if writing fails; the target is then unchanged
      * @throws NullPointerException if an argument is null
      */
@@ -79,6 +85,9 @@ public final class ModelFiles {
      * Saves {@code net} with {@code optimizer}'s hyper-parameters and state, so that training can
      * continue exactly after {@link #loadWithOptimizer(Path)}.
      *
+     * @param file      the model file
+     * @param net       the network to save
+     * @param optimizer the optimizer whose hyper-parameters and state are saved with it
      * @throws IOException              if writing fails; the target is then unchanged
      * @throws NullPointerException     if an argument is null
      * @throws IllegalArgumentException if the optimizer is not one of {@link Adam}, {@link RmsProp},
@@ -91,6 +100,8 @@ public final class ModelFiles {
     /**
      * Loads the network of a model file, ignoring any optimizer section.
      *
+     * @param file the model file
+     * @return the network, with the saved parameters
      * @throws InvalidModelFileException if the file is truncated, has the wrong magic number, an
      *                                   unknown format version or inconsistent contents
      * @throws IOException               if reading fails
@@ -102,6 +113,8 @@ public final class ModelFiles {
     /**
      * Loads the network and, if saved, the optimizer of a model file.
      *
+     * @param file the model file
+     * @return the network and, if the file held one, its optimizer with restored state
      * @throws InvalidModelFileException if the file is truncated, has the wrong magic number, an
      *                                   unknown format version or inconsistent contents
      * @throws IOException               if reading fails

@@ -31,7 +31,11 @@ public final class Nd4jThreads {
         Nd4j.factory().blas().setMaxThreads(threads);
     }
 
-    /** The number of threads ND4J currently may use. */
+    /**
+     * The number of threads ND4J currently may use.
+     *
+     * @return the number of threads ND4J currently may use
+     */
     public static int current() {
         return Nd4j.getEnvironment().maxThreads();
     }

@@ -14,12 +14,17 @@ public interface Optimizer {
     /**
      * Applies one update to {@code net}'s parameters using its current gradients.
      *
+     * @param net the network to update, whose gradients are current
      * @throws NullPointerException     if {@code net} is null
      * @throws IllegalArgumentException if {@code net}'s parameter count differs from the one this
      *                                  optimizer's state was sized for
      */
     void step(Mlp net);
 
-    /** Number of steps taken so far (restored on load). */
+    /**
+     * Number of steps taken so far (restored on load).
+     *
+     * @return the number of steps taken so far, 0 for a new optimizer
+     */
     long stepCount();
 }

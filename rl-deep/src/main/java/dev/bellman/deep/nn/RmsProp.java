@@ -37,6 +37,7 @@ public final class RmsProp extends ElementwiseOptimizer {
     /**
      * RMSProp with the default α and ε.
      *
+     * @param learningRate step size lr; positive, finite
      * @throws IllegalArgumentException if {@code learningRate} is not positive and finite
      */
     public RmsProp(double learningRate) {
@@ -63,17 +64,30 @@ public final class RmsProp extends ElementwiseOptimizer {
         }
     }
 
-    /** Decay α of the squared-gradient average. */
+    /**
+     * Decay α of the squared-gradient average.
+     *
+     * @return α, in [0, 1)
+     */
     public double alpha() {
         return alpha;
     }
 
-    /** Stability term ε. */
+    /**
+     * Stability term ε.
+     *
+     * @return ε, positive
+     */
     public double epsilon() {
         return epsilon;
     }
 
-    /** Copy of the squared-gradient averages s, one per parameter; empty before the first step. */
+    /**
+     * Copy of the squared-gradient averages s, one per parameter; empty before the first step.
+     *
+     * @return a copy of the squared-gradient averages s, one per parameter, or an empty array before the
+     *         first step
+     */
     public float[] squareAverages() {
         return squareAverages == null ? new float[0] : squareAverages.clone();
     }

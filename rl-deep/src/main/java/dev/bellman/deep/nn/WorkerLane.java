@@ -41,6 +41,7 @@ public final class WorkerLane {
     /**
      * Queues {@code task} behind the lane's earlier tasks.
      *
+     * @param task the work to run on the lane's thread, after the tasks queued before it
      * @throws NullPointerException if {@code task} is null
      */
     public void run(Runnable task) {

@@ -55,6 +55,13 @@ public final class InventoryControl implements Environment<Integer, Integer>, Ch
         public static final Settings DEFAULT = new Settings(10, 5, 3.0, 4.0, 2.0, 1.0, 0.25);
 
         /**
+         * @param capacity    the most units the store holds, at least 1
+         * @param maxOrder    the largest order, at least 1
+         * @param demandMean  the mean daily demand, in {@code (0, 50]}
+         * @param price       the revenue per unit sold, at least 0
+         * @param orderCost   the fixed cost of placing a non-empty order, at least 0
+         * @param unitCost    the cost per unit ordered, at least 0
+         * @param holdingCost the cost per unit kept overnight, at least 0
          * @throws IllegalArgumentException naming the first setting out of its range
          */
         public Settings {

@@ -33,6 +33,10 @@ public final class BellmanOperator {
      * One synchronous sweep of the optimality operator that also records, for each state, the first
      * action attaining the maximum (0 in terminal states).
      *
+     * @param model         the compiled model
+     * @param gamma         the discount factor in [0, 1]
+     * @param values        {@code v}, one per state; not modified
+     * @param target        receives {@code T v}; must not be {@code values}
      * @param greedyActions receives the maximising action of each state; {@code null} to skip
      * @return {@code max_s |target(s) - values(s)|}
      */
@@ -70,6 +74,8 @@ public final class BellmanOperator {
      * One in-place (Gauss–Seidel) sweep of the optimality operator in state order: each state's new
      * value is used by the states after it.
      *
+     * @param model  the compiled model
+     * @param gamma  the discount factor in [0, 1]
      * @param values updated in place
      * @return the largest change of a state's value in this sweep
      */
@@ -102,7 +108,10 @@ public final class BellmanOperator {
     /**
      * One synchronous sweep of the policy operator: {@code target = T_pi values}.
      *
+     * @param model  the compiled model
+     * @param gamma  the discount factor in [0, 1]
      * @param policy {@code pi(a|s)} at index {@code s * actionCount + a}, with the model's action count
+     * @param values {@code v}, one per state; not modified
      * @param target must not be {@code values}
      * @return {@code max_s |target(s) - values(s)|}
      */
@@ -124,6 +133,9 @@ public final class BellmanOperator {
      * One in-place sweep of the policy operator in state order (Sutton &amp; Barto's in-place
      * iterative policy evaluation).
      *
+     * @param model  the compiled model
+     * @param gamma  the discount factor in [0, 1]
+     * @param policy {@code pi(a|s)} at index {@code s * actionCount + a}, with the model's action count
      * @param values updated in place
      * @return the largest change of a state's value in this sweep
      */
@@ -160,6 +172,9 @@ public final class BellmanOperator {
      * The action values of {@code values}: {@code q(s,a) = r(s,a) + gamma sum_s' p(s'|s,a) v(s')},
      * and 0 in terminal states.
      *
+     * @param model  the compiled model
+     * @param gamma  the discount factor in [0, 1]
+     * @param values {@code v}, one per state; not modified
      * @return {@code q} at index {@code s * actionCount + a}
      */
     public static double[] actionValues(TabularModel model, double gamma, double[] values) {
@@ -179,6 +194,11 @@ public final class BellmanOperator {
 
     /**
      * The optimality residual {@code max_s |(T v)(s) - v(s)|} of {@code values}.
+     *
+     * @param model  the compiled model
+     * @param gamma  the discount factor in [0, 1]
+     * @param values {@code v}, one per state; not modified
+     * @return {@code max_s |(T v)(s) - v(s)|}, 0 when {@code values} is the fixed point
      */
     public static double optimalityResidual(TabularModel model, double gamma, double[] values) {
         return optimalitySweep(model, gamma, values, new double[values.length]);

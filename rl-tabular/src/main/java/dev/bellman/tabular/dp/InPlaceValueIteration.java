@@ -45,7 +45,10 @@ public final class InPlaceValueIteration {
         this.maxSweeps = PlannerSettings.requireIterations(maxSweeps, "maxSweeps");
     }
 
-    /** @return a copy that sweeps in {@code order} */
+    /**
+     * @param order the order in which each sweep visits the states
+     * @return a copy that sweeps in {@code order}
+     */
     public InPlaceValueIteration withOrder(StateOrder order) {
         return new InPlaceValueIteration(gamma, tolerance, order, threads, maxSweeps);
     }
@@ -71,6 +74,8 @@ public final class InPlaceValueIteration {
     /**
      * Converts {@code mdp} to a double-precision {@link CompactModel} and solves it.
      *
+     * @param mdp the finite MDP to solve
+     * @return the result of {@link #solve(CompactModel)} on the converted model
      * @throws IllegalArgumentException if the model is invalid
      */
     public PlanningResult solve(FiniteMdp mdp) {
@@ -78,6 +83,7 @@ public final class InPlaceValueIteration {
     }
 
     /**
+     * @param model the model to solve
      * @return the values, the sweeps taken and the change of each, the error bound and the backups
      *         computed; action values and the greedy policy are computed when asked for
      * @throws NullPointerException if {@code model} is null

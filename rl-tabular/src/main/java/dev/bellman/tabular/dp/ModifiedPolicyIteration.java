@@ -62,12 +62,16 @@ public final class ModifiedPolicyIteration {
         return new ModifiedPolicyIteration(gamma, tolerance, sweeps, order, threads, maxImprovements);
     }
 
-    /** @return a copy that sweeps in {@code order} */
+    /**
+     * @param order the order in which each sweep visits the states
+     * @return a copy that sweeps in {@code order}
+     */
     public ModifiedPolicyIteration withOrder(StateOrder order) {
         return new ModifiedPolicyIteration(gamma, tolerance, evaluationSweeps, order, threads, maxImprovements);
     }
 
     /**
+     * @param threads the number of threads a sweep is split over, at least 1
      * @return a copy that sweeps on {@code threads} threads
      * @throws IllegalArgumentException if {@code threads < 1}
      */
@@ -76,6 +80,7 @@ public final class ModifiedPolicyIteration {
     }
 
     /**
+     * @param maxImprovements the most improvement sweeps, at least 0
      * @return a copy that stops unconverged after {@code maxImprovements} improvement sweeps
      * @throws IllegalArgumentException if {@code maxImprovements < 0}
      */
@@ -86,6 +91,8 @@ public final class ModifiedPolicyIteration {
     /**
      * Converts {@code mdp} to a double-precision {@link CompactModel} and solves it.
      *
+     * @param mdp the finite MDP to solve
+     * @return the result of {@link #solve(CompactModel)} on the converted model
      * @throws IllegalArgumentException if the model is invalid
      */
     public PlanningResult solve(FiniteMdp mdp) {
@@ -93,6 +100,7 @@ public final class ModifiedPolicyIteration {
     }
 
     /**
+     * @param model the model to solve
      * @return the values, the improvement sweeps and the change of each, the error bound and the
      *         backups computed (an evaluation sweep counts one per non-terminal state)
      * @throws NullPointerException if {@code model} is null

@@ -67,6 +67,8 @@ public final class PolicyEvaluation {
      * Stops iterative evaluation after at most {@code maxSweeps} sweeps (the result then says
      * {@code converged() == false}), e.g. to read Sutton &amp; Barto's {@code v_k} for small k.
      *
+     * @param maxSweeps the most sweeps, at least 0
+     * @return a copy with this limit
      * @throws IllegalArgumentException if {@code maxSweeps < 0}
      */
     public PolicyEvaluation withMaxSweeps(int maxSweeps) {
@@ -76,6 +78,7 @@ public final class PolicyEvaluation {
     /**
      * Evaluates {@code policy} on {@code mdp}, from {@code v_0 = 0}.
      *
+     * @param mdp    the finite MDP whose states are valued
      * @param policy a policy over the model's states and at most its actions (missing actions have
      *               probability 0)
      * @return the values, their action values, the evaluated policy itself, the sweeps taken (1 for

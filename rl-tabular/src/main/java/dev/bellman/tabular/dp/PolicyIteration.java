@@ -45,6 +45,7 @@ public final class PolicyIteration {
      * Starts from {@code policy} instead of the uniform random policy.
      *
      * @param policy checked against the model in {@link #solve}
+     * @return a copy that starts from {@code policy}
      */
     public PolicyIteration withInitialPolicy(TabularPolicy policy) {
         return new PolicyIteration(gamma, tolerance, maxIterations, policy);
@@ -53,6 +54,8 @@ public final class PolicyIteration {
     /**
      * Stops after at most {@code maxIterations} improvement steps even if the policy still changes.
      *
+     * @param maxIterations the most improvement steps, at least 0
+     * @return a copy with this limit
      * @throws IllegalArgumentException if {@code maxIterations < 0}
      */
     public PolicyIteration withMaxIterations(int maxIterations) {
@@ -62,6 +65,7 @@ public final class PolicyIteration {
     /**
      * Compiles {@code mdp} and runs policy iteration.
      *
+     * @param mdp the finite MDP to solve
      * @return the values of the final policy, their action values and greedy policy, the improvement
      *         steps taken and, per step, the optimality residual {@code ||T v_pi - v_pi||} of the
      *         evaluated policy

@@ -59,6 +59,8 @@ public final class PrioritizedSweeping {
     /**
      * Converts {@code mdp} to a double-precision {@link CompactModel} and solves it.
      *
+     * @param mdp the finite MDP to solve
+     * @return the result of {@link #solve(CompactModel)} on the converted model
      * @throws IllegalArgumentException if the model is invalid
      */
     public PlanningResult solve(FiniteMdp mdp) {
@@ -66,6 +68,7 @@ public final class PrioritizedSweeping {
     }
 
     /**
+     * @param model the model to solve
      * @return the values; {@link PlanningResult#iterations()} is the number of state backups and
      *         {@link PlanningResult#residuals()} holds one entry, the highest priority at the end
      * @throws NullPointerException if {@code model} is null

@@ -48,6 +48,8 @@ public final class TruncatedPolicyIteration {
     /**
      * Stops after at most {@code maxIterations} improvement steps even if not converged.
      *
+     * @param maxIterations the most improvement steps, at least 0
+     * @return a copy with this limit
      * @throws IllegalArgumentException if {@code maxIterations < 0}
      */
     public TruncatedPolicyIteration withMaxIterations(int maxIterations) {
@@ -62,6 +64,7 @@ public final class TruncatedPolicyIteration {
     /**
      * Compiles {@code mdp} and runs truncated policy iteration.
      *
+     * @param mdp the finite MDP to solve
      * @return the values, their action values and greedy policy, the improvement steps taken and the
      *         value-iteration change of each
      * @throws IllegalArgumentException if the model is invalid, or gamma = 1 and some state cannot

@@ -43,6 +43,8 @@ public final class ValueIteration {
      * {@code converged() == false}). Zero sweeps return {@code v_0} with its action values
      * {@code q_0}, as Zhao's Table 4.2 prints them.
      *
+     * @param maxIterations the most sweeps, at least 0
+     * @return a copy with this limit
      * @throws IllegalArgumentException if {@code maxIterations < 0}
      */
     public ValueIteration withMaxIterations(int maxIterations) {
@@ -54,6 +56,7 @@ public final class ValueIteration {
      *
      * @param values one finite value per state; copied, and checked against the model in
      *               {@link #solve}
+     * @return a copy that starts from {@code values}
      */
     public ValueIteration withInitialValues(double[] values) {
         return new ValueIteration(gamma, tolerance, maxIterations, values.clone());
@@ -72,6 +75,7 @@ public final class ValueIteration {
     /**
      * Compiles {@code mdp} and runs value iteration.
      *
+     * @param mdp the finite MDP to solve
      * @return the values, their action values and greedy policy, the sweeps taken and the change of each
      * @throws IllegalArgumentException if the model is invalid, if the initial values do not fit it,
      *                                  or if gamma = 1 and some state cannot reach a terminal state

@@ -25,7 +25,8 @@ public final class NStepSarsa extends TabularControlLearner {
     private int nextAction = -1;
 
     /**
-     * @param n the number of rewards before bootstrapping, at least 1
+     * @param settings the shared tabular settings
+     * @param n        the number of rewards before bootstrapping, at least 1
      * @throws IllegalArgumentException if {@code n < 1}
      */
     public NStepSarsa(LearnerSettings settings, int n) {

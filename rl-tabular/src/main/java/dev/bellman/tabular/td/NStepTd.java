@@ -25,7 +25,9 @@ public final class NStepTd extends TabularPredictionLearner {
     private int steps;
 
     /**
-     * @param n the number of rewards before bootstrapping, at least 1
+     * @param settings the shared tabular settings
+     * @param policy   the policy whose state values are learned
+     * @param n        the number of rewards before bootstrapping, at least 1
      * @throws IllegalArgumentException if {@code n < 1}
      */
     public NStepTd(LearnerSettings settings, Policy<Integer, Integer> policy, int n) {

@@ -38,6 +38,9 @@ public final class QLearning extends TabularControlLearner {
      * Off-policy Q-learning: {@code behaviour} chooses every action (its randomness drawn from the
      * learner's stream); epsilon is not used.
      *
+     * @param settings  the shared tabular settings; epsilon is ignored
+     * @param behaviour the behaviour policy that chooses every action
+     * @return an off-policy Q-learning learner
      * @throws IllegalArgumentException if {@code behaviour} is null
      */
     public static QLearning offPolicy(LearnerSettings settings, Policy<Integer, Integer> behaviour) {

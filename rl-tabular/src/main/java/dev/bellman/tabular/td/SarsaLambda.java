@@ -24,8 +24,9 @@ public final class SarsaLambda extends TabularControlLearner {
     private int nextAction = -1;
 
     /**
-     * @param lambda the trace decay in {@code [0, 1]}
-     * @param traces accumulating or replacing
+     * @param settings the shared tabular settings
+     * @param lambda   the trace decay in {@code [0, 1]}
+     * @param traces   accumulating or replacing
      * @throws IllegalArgumentException if lambda is outside {@code [0, 1]} or traces is null
      */
     public SarsaLambda(LearnerSettings settings, double lambda, Traces traces) {

@@ -23,8 +23,10 @@ public final class TdLambda extends TabularPredictionLearner {
     private double[] eligibility;
 
     /**
-     * @param lambda the trace decay in {@code [0, 1]}
-     * @param traces accumulating or replacing
+     * @param settings the shared tabular settings
+     * @param policy   the policy whose state values are learned
+     * @param lambda   the trace decay in {@code [0, 1]}
+     * @param traces   accumulating or replacing
      * @throws IllegalArgumentException if lambda is outside {@code [0, 1]} or traces is null
      */
     public TdLambda(LearnerSettings settings, Policy<Integer, Integer> policy, double lambda, Traces traces) {
