@@ -43,6 +43,10 @@ public final class BellmanCli implements Runnable {
      * @param args the command line: a subcommand and its options
      */
     public static void main(String[] args) {
+        // Pictures are drawn into memory only: headless AWT needs no display, and on macOS shows no Dock icon.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         System.exit(run(args, out, err));

@@ -217,7 +217,36 @@ final class GridWorldCommand implements Callable<Integer> {
             outcome.log().writeCsv(written.resolve("metrics.csv"));
             LearningCurve.writePng(outcome.log(), algo.id() + " on " + worldName, written.resolve("learning-curve.png"));
         }
+        if (written != null) {
+            String name = preset != null ? preset.id() : String.valueOf(source.map.getFileName());
+            writePicture(world, outcome, written, name + ": " + algo.id() + ", \u03b3 = " + trim(discount));
+        }
         return 0;
+    }
+
+    /**
+     * Writes {@code DIR/values.png} and {@code DIR/values.svg}: the values as a heat map with the
+     * arrows of {@link Outcome#arrows()}; for worlds above {@link GridPicture#MAX_CELLS} cells, one
+     * line on standard error instead.
+     */
+    private void writePicture(GridWorld world, Outcome outcome, Path dir, String title) throws IOException {
+        if (world.stateCount() > GridPicture.MAX_CELLS) {
+            spec.commandLine().getErr().println(skippedPictureNote(world.rows(), world.cols()));
+            return;
+        }
+        double[] shown = outcome.values().clone();
+        for (int s = 0; s < shown.length; s++) {
+            // As in the JSON: walls and terminal cells are 0, whatever a learner left there.
+            shown[s] = world.isTerminal(s) ? 0 : shown[s];
+        }
+        GridPicture.builder(world, shown).policy(outcome.arrows()).decimals(decimals).title(title).build()
+                .write(dir.resolve("values.png"), dir.resolve("values.svg"));
+    }
+
+    /** The line on standard error when a world is too large to draw. */
+    static String skippedPictureNote(int rows, int cols) {
+        return String.format(Locale.ROOT, "bellman gridworld: values.png and values.svg not written: the %dx%d grid has "
+                + "%,d cells, more than the %,d a picture draws", rows, cols, (long) rows * cols, GridPicture.MAX_CELLS);
     }
 
     private boolean given(String option) {
@@ -247,8 +276,16 @@ final class GridWorldCommand implements Callable<Integer> {
                 LargePlanner.orderForOption(order != null ? order : "backward"),
                 given("--evaluation-sweeps") ? evaluationSweeps : ModifiedPolicyIteration.DEFAULT_EVALUATION_SWEEPS);
         CompactModel.Precision storage = ZigZagRun.parsePrecision(precision != null ? precision : "float");
-        Map.Entry<Map<String, Object>, String> reports = new ZigZagRun(size, storage, settings, writeModel).execute();
-        output.emit(spec.commandLine().getOut(), reports.getValue(), reports.getKey());
+        ZigZagRun.Reports reports = new ZigZagRun(size, storage, settings, writeModel).execute();
+        Path written = output.emit(spec.commandLine().getOut(), reports.text(), reports.json());
+        if (written != null) {
+            if ((long) size * size > GridPicture.MAX_CELLS) {
+                spec.commandLine().getErr().println(skippedPictureNote(size, size));
+            } else {
+                ZigZagRun.picture(size, reports.result(), "zig-zag " + size + "x" + size + ": " + planner.id()
+                        + ", \u03b3 = " + trim(settings.gamma())).write(written.resolve("values.png"), written.resolve("values.svg"));
+            }
+        }
         return 0;
     }
 
@@ -258,9 +295,12 @@ final class GridWorldCommand implements Callable<Integer> {
      * @param log           the episodes of a learner, else null
      * @param path          the greedy path from the start, learners only
      * @param approximation the linear estimate's comparison with the exact values, td-linear only
+     * @param arrows        the policy the picture draws: greedy with every tie for planners and learners,
+     *                      the evaluated policy for evaluations
      */
     private record Outcome(double[] values, TabularPolicy policy, int iterations, boolean converged, String summary,
-                           EpisodeLog log, GreedyPath path, long steps, GridApproximation.Result approximation) {
+                           EpisodeLog log, GreedyPath path, long steps, GridApproximation.Result approximation,
+                           TabularPolicy arrows) {
     }
 
     private Outcome plan(GridAlgorithm algo, GridWorld world, double discount) {
@@ -275,8 +315,11 @@ final class GridWorldCommand implements Callable<Integer> {
             summary += String.format(Locale.ROOT, " (last change %.2e, tolerance %.0e)",
                     residuals[residuals.length - 1], tolerance);
         }
+        // An evaluation's q values are the evaluated policy's: its greedy actions are not what was evaluated.
+        TabularPolicy arrows = algo == GridAlgorithm.POLICY_EVALUATION ? result.policy()
+                : GridPicture.greedyWithTies(result.actionValues());
         return new Outcome(result.stateValues().toArray(), result.policy(), result.iterations(), result.converged(),
-                summary, null, null, 0, null);
+                summary, null, null, 0, null, arrows);
     }
 
     private Outcome learn(GridAlgorithm algo, GridWorld world, double discount) {
@@ -301,7 +344,7 @@ final class GridWorldCommand implements Callable<Integer> {
                 report.episodeCount(), report.totalSteps(), stepSize, exploration, seed,
                 limit > 0 ? "episodes of at most " + limit + " steps" : "no episode-length limit");
         return new Outcome(learner.stateValues().toArray(), learner.policy(), report.episodeCount(), true, summary, log,
-                path, report.totalSteps(), null);
+                path, report.totalSteps(), null, GridPicture.greedyWithTies(learner.actionValues()));
     }
 
     private Outcome approximate(GridWorld world, double discount) {
@@ -317,7 +360,7 @@ final class GridWorldCommand implements Callable<Integer> {
                         + "RMSE %.4f against the exact values", spec, result.weights().length, result.episodes(),
                 result.steps(), stepSize, seed, limit, result.rmse());
         return new Outcome(result.estimate(), evaluated, result.episodes(), true, summary, result.log(), null,
-                result.steps(), result);
+                result.steps(), result, evaluated);
     }
 
     private void checkOptions(GridAlgorithm algo) {

@@ -2,7 +2,12 @@ package dev.bellman.examples;
 
 import dev.bellman.core.CompactModel;
 import dev.bellman.core.CompactModelFiles;
+import dev.bellman.core.TabularActionValues;
+import dev.bellman.core.TabularPolicy;
+import dev.bellman.env.grid.GridAction;
+import dev.bellman.env.grid.GridWorld;
 import dev.bellman.env.grid.ZigZagGrid;
+import dev.bellman.tabular.dp.PlanningResult;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -81,11 +86,11 @@ record ZigZagRun(int size, CompactModel.Precision precision, LargePlanner.Settin
     /**
      * Builds, solves and checks the grid, and saves the model if asked.
      *
-     * @return the JSON report and the text report
+     * @return the JSON report, the text report and the planner's result
      * @throws IllegalArgumentException if the JVM's heap cannot hold the model, or the model file
      *                                  cannot be written
      */
-    Map.Entry<Map<String, Object>, String> execute() {
+    Reports execute() {
         Outcome outcome;
         try {
             outcome = measure();
@@ -97,7 +102,49 @@ record ZigZagRun(int size, CompactModel.Precision precision, LargePlanner.Settin
                             + "e.g. JAVA_TOOL_OPTIONS=-Xmx8g", size, size, Runtime.getRuntime().maxMemory() / LargePlanner.MB,
                     needed / LargePlanner.MB));
         }
-        return Map.entry(json(outcome), text(outcome));
+        return new Reports(json(outcome), text(outcome), outcome.run().result());
+    }
+
+    /**
+     * What a run gives the command.
+     *
+     * @param json   the JSON report
+     * @param text   the text report
+     * @param result the planner's values and policy, by zig-zag state {@code x·n + y}
+     */
+    record Reports(Map<String, Object> json, String text, PlanningResult result) {
+    }
+
+    /**
+     * The picture of a solved zig-zag grid, drawn as the map prints it (y up: the start bottom-left,
+     * the goal top-right), with every greedy action of a tie.
+     *
+     * @throws IllegalArgumentException if the grid has more than {@link GridPicture#MAX_CELLS} cells
+     */
+    static GridPicture picture(int n, PlanningResult result, String title) {
+        GridWorld world = GridWorld.builder(mapOf(n)).withStay(false).targetTerminal(true).build();
+        // The zig-zag actions (north, south, east, west) as grid actions (up, down, right, left).
+        int[] asGridAction = new int[ZigZagGrid.ACTIONS];
+        asGridAction[ZigZagGrid.NORTH] = GridAction.UP.ordinal();
+        asGridAction[ZigZagGrid.SOUTH] = GridAction.DOWN.ordinal();
+        asGridAction[ZigZagGrid.EAST] = GridAction.RIGHT.ordinal();
+        asGridAction[ZigZagGrid.WEST] = GridAction.LEFT.ordinal();
+        double[] zigZagValues = result.stateValues().toArray();
+        TabularActionValues q = result.actionValues();
+        double[] values = new double[n * n];
+        double[] qByCell = new double[n * n * ZigZagGrid.ACTIONS];
+        for (int x = 0; x < n; x++) {
+            for (int y = 0; y < n; y++) {
+                int from = ZigZagGrid.state(n, x, y);
+                int cell = world.state(n - 1 - y, x);
+                values[cell] = zigZagValues[from];
+                for (int a = 0; a < ZigZagGrid.ACTIONS; a++) {
+                    qByCell[cell * ZigZagGrid.ACTIONS + asGridAction[a]] = q.value(from, a);
+                }
+            }
+        }
+        TabularPolicy arrows = GridPicture.greedyWithTies(new TabularActionValues(n * n, ZigZagGrid.ACTIONS, qByCell));
+        return GridPicture.builder(world, values).policy(arrows).title(title).build();
     }
 
     private Outcome measure() {
@@ -134,6 +181,10 @@ record ZigZagRun(int size, CompactModel.Precision precision, LargePlanner.Settin
 
     /** @return the grid with y up: S start, T goal, W wall, . free */
     private String map() {
+        return mapOf(size);
+    }
+
+    private static String mapOf(int size) {
         StringBuilder map = new StringBuilder();
         for (int y = size - 1; y >= 0; y--) {
             for (int x = 0; x < size; x++) {

@@ -131,6 +131,43 @@ class GridWorldCommandTest {
     }
 
     @Test
+    void outDrawsTheValuesAsPngAndSvg(@TempDir Path dir) throws Exception {
+        CommandRun run = run("gridworld", "--decimals", "2", "--out", dir.toString());
+        assertEquals(0, run.status(), run.err());
+        assertEquals("", run.err());
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("values.png").toFile());
+        assertTrue(png.getWidth() >= 5 * GridPicture.PREFERRED_CELL, "width " + png.getWidth());
+        String svg = Files.readString(dir.resolve("values.svg"));
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(svg.contains(">5.83</text>"), "--decimals 2 in the picture too");
+        assertTrue(svg.contains("zhao-5x5: value-iteration, \u03b3 = 0.9"), "the title");
+    }
+
+    @Test
+    void largeWorldsSkipThePictureWithOneLine(@TempDir Path dir) throws IOException {
+        // 101 x 101 = 10,201 cells: above GridPicture.MAX_CELLS.
+        CommandRun large = run("gridworld", "--size", "101", "--out", dir.resolve("large").toString());
+        assertEquals(0, large.status(), large.err());
+        assertEquals("bellman gridworld: values.png and values.svg not written: the 101x101 grid has 10,201 cells, "
+                + "more than the 10,000 a picture draws", large.err().strip());
+        assertTrue(Files.exists(dir.resolve("large/result.json")));
+        assertTrue(!Files.exists(dir.resolve("large/values.png")) && !Files.exists(dir.resolve("large/values.svg")));
+
+        CommandRun small = run("gridworld", "--size", "12", "--out", dir.resolve("small").toString());
+        assertEquals(0, small.status(), small.err());
+        assertEquals("", small.err());
+        assertTrue(Files.size(dir.resolve("small/values.png")) > 10_000);
+        assertTrue(Files.readString(dir.resolve("small/values.svg")).contains("data-type=\"wall\""));
+
+        Path mapFile = Files.writeString(dir.resolve("big.txt"), "T" + ".".repeat(100) + "\n"
+                + (".".repeat(101) + "\n").repeat(99));
+        CommandRun map = run("gridworld", "--map", mapFile.toString(), "--out", dir.resolve("map").toString());
+        assertEquals(0, map.status(), map.err());
+        assertTrue(map.err().contains("the 100x101 grid has 10,100 cells"), map.err());
+    }
+
+    @Test
     void badArgumentsExitWithStatusTwoAndOneLine(@TempDir Path dir) throws IOException {
         assertUsageError(run("gridworld", "--gamma", "1.5"), "--gamma 1.5 is outside [0, 1]");
         assertUsageError(run("gridworld", "--gamma", "abc"), "--gamma");
@@ -182,6 +219,7 @@ class GridWorldCommandTest {
         assertEquals(20001, csv.size());
         assertTrue(csv.get(1).startsWith("1,20,"), csv.get(1));
         assertTrue(Files.size(dir.resolve("learning-curve.png")) > 10_000);
+        assertTrue(Files.size(dir.resolve("values.png")) > 10_000, "learners draw their values too");
 
         CommandRun text = run("gridworld", "--algo", "sarsa", "--episodes", "50", "--quiet");
         assertEquals(0, text.status(), text.err());
