@@ -35,8 +35,14 @@ final class LearningCurve {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         chart.getStyler().setMarkerSize(0);
-        chart.getStyler().setXAxisDecimalPattern("#");
-        chart.getStyler().setXAxisTickMarkSpacingHint(120);
+        // XChart 3.8 puts a labelled tick at every 10th episode whatever the spacing hint, and the
+        // labels run into each other past a few hundred episodes: label round numbers only.
+        long step = niceStep(n);
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(
+                x -> Math.rint(x) == x && (long) (double) x % step == 0 ? String.format(Locale.ROOT, "%d", (long) (double) x) : " ");
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setAxisTicksMarksVisible(false);
+        chart.getStyler().setPlotGridVerticalLinesVisible(false);
         if (n > 0) {
             XYSeries raw = chart.addSeries("return per episode", episodes, log.returns());
             raw.setMarker(SeriesMarkers.NONE);
@@ -48,6 +54,19 @@ final class LearningCurve {
             average.setLineStyle(new BasicStroke(2.5f));
         }
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+
+    /** @return a round step (1, 2 or 5 times a power of ten) giving at most about 10 labels over {@code n} episodes */
+    static long niceStep(int n) {
+        long step = 1;
+        while (true) {
+            for (long factor : new long[] {1, 2, 5}) {
+                if (n / (step * factor) <= 10) {
+                    return step * factor;
+                }
+            }
+            step *= 10;
+        }
     }
 
     /**
