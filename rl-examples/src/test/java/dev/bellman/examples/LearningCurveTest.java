@@ -15,6 +15,6 @@ class LearningCurveTest {
         assertEquals(10, LearningCurve.niceStep(100));
         assertEquals(50, LearningCurve.niceStep(300));
         assertEquals(500, LearningCurve.niceStep(3000));
-        assertEquals(5_000, LearningCurve.niceStep(20_001));
+        assertEquals(2_000, LearningCurve.niceStep(20_001));
     }
 }
