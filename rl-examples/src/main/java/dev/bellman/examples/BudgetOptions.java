@@ -25,10 +25,12 @@ final class BudgetOptions {
             description = "Learners: train for N episodes (default 500 unless --steps is given).")
     Long episodes;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Learners: train for N environment steps instead.")
+    @Option(names = "--steps", paramLabel = "N", description = "Learners: train for N environment steps instead. Default: none (an episode budget; train's deep "
+                    + "learners: rl-zoo's steps for the environment, see bellman algos).")
     Long steps;
 
-    @Option(names = "--quiet", description = "Learners: no progress bar.")
+    @Option(names = "--quiet", description = "Learners: no progress bar (one is shown on standard error only on an interactive terminal). "
+                    + "Default: off.")
     boolean quiet;
 
     /** @return whether a budget option was given */

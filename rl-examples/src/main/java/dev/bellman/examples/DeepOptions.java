@@ -21,47 +21,48 @@ import java.util.function.IntConsumer;
 final class DeepOptions {
 
     @Option(names = "--hidden", paramLabel = "W,W,...", split = ",",
-            description = "DQN, DDPG, TD3: hidden layer widths (of the actor and each critic for DDPG and TD3). "
-                    + "Default: DQN 256,256 on CartPole-v1, Acrobot-v1, MountainCar-v0 (rl-zoo), else 64,64; DDPG and TD3 400,300.")
+            description = "Deep learners: hidden layer widths (of the actor and each critic for DDPG, TD3 and SAC). "
+                    + "Default: DQN 256,256 on CartPole-v1, Acrobot-v1, MountainCar-v0 (rl-zoo), else 64,64; DDPG and TD3 400,300; "
+                    + "SAC 256,256.")
     int[] hidden;
 
     @Option(names = "--learning-rate", paramLabel = "LR",
-            description = "DQN, DDPG, TD3: Adam's step size (the actor's and the critics' for DDPG and TD3). "
-                    + "Default: rl-zoo's for the environment, else 1e-4 (DQN) or 1e-3 (DDPG, TD3).")
+            description = "Deep learners: Adam's step size (the actor's and the critics' for DDPG, TD3 and SAC). "
+                    + "Default: rl-zoo's for the environment, else 1e-4 (DQN), 1e-3 (DDPG, TD3) or 3e-4 (SAC).")
     Double learningRate;
 
     @Option(names = "--buffer-size", paramLabel = "N",
-            description = "DQN, DDPG, TD3: replay capacity in transitions. Default: rl-zoo's, else 1000000.")
+            description = "Deep learners: replay capacity in transitions. Default: rl-zoo's, else 1000000.")
     Integer bufferSize;
 
     @Option(names = "--batch-size", paramLabel = "N",
-            description = "DQN, DDPG, TD3: transitions per gradient step. Default: rl-zoo's, else 32 (DQN) or 256 (DDPG, TD3).")
+            description = "Deep learners: transitions per gradient step. Default: rl-zoo's, else 32 (DQN) or 256 (DDPG, TD3, SAC).")
     Integer batchSize;
 
     @Option(names = "--learning-starts", paramLabel = "N",
-            description = "DQN, DDPG, TD3: random-action steps before learning. "
+            description = "Deep learners: random-action steps before learning. "
                     + "Default: rl-zoo's (DDPG, TD3 on Pendulum-v1: 10000), else 100.")
     Integer learningStarts;
 
     @Option(names = "--train-frequency", paramLabel = "N",
-            description = "DQN, DDPG, TD3: environment steps between training phases. Default: rl-zoo's, else 4 (DQN) or 1 (DDPG, TD3).")
+            description = "Deep learners: environment steps between training phases. Default: rl-zoo's, else 4 (DQN) or 1 (DDPG, TD3, SAC).")
     Integer trainFrequency;
 
     @Option(names = "--gradient-steps", paramLabel = "N",
-            description = "DQN, DDPG, TD3: gradient steps per training phase. Default: rl-zoo's, else 1.")
+            description = "Deep learners: gradient steps per training phase. Default: rl-zoo's, else 1.")
     Integer gradientSteps;
 
     @Option(names = "--tau", paramLabel = "T",
-            description = "DQN, DDPG, TD3: target Polyak coefficient in (0, 1]; 1 copies. Default: 1 (DQN), 0.005 (DDPG, TD3).")
+            description = "Deep learners: target Polyak coefficient in (0, 1]; 1 copies. Default: 1 (DQN), 0.005 (DDPG, TD3, SAC).")
     Double tau;
 
-    @Option(names = "--target-update-interval", paramLabel = "N", description = "DQN: environment steps between target updates.")
+    @Option(names = "--target-update-interval", paramLabel = "N", description = "DQN: environment steps between target updates. Default: rl-zoo's, else 10000.")
     Integer targetUpdateInterval;
 
-    @Option(names = "--exploration-fraction", paramLabel = "F", description = "DQN: fraction of the run over which epsilon falls.")
+    @Option(names = "--exploration-fraction", paramLabel = "F", description = "DQN: fraction of the run over which epsilon falls. Default: rl-zoo's, else 0.1.")
     Double explorationFraction;
 
-    @Option(names = "--final-epsilon", paramLabel = "E", description = "DQN: epsilon after the fall.")
+    @Option(names = "--final-epsilon", paramLabel = "E", description = "DQN: epsilon after the fall. Default: rl-zoo's, else 0.05.")
     Double finalEpsilon;
 
     @Option(names = "--n-steps", paramLabel = "N", description = "DQN: n of the n-step returns. Default: 1.")
@@ -71,7 +72,7 @@ final class DeepOptions {
             description = "DQN: the TD-error loss, huber (SB3's smooth L1, default) or mse (RL4J's).")
     String loss;
 
-    @Option(names = "--prioritized", description = "DQN: prioritized replay (Schaul et al. 2016, alpha 0.6, beta 0.4 -> 1).")
+    @Option(names = "--prioritized", description = "DQN: prioritized replay (Schaul et al. 2016, alpha 0.6, beta 0.4 -> 1). Default: off (uniform replay).")
     boolean prioritized;
 
     @Option(names = "--noise", paramLabel = "gaussian:SIGMA|ou:SIGMA|none",

@@ -64,7 +64,7 @@ final class EvalCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--render", paramLabel = "FILE.gif",
-            description = "Also draw the first episode as an animated GIF (20 ms per frame).")
+            description = "Also draw the first episode as an animated GIF (20 ms per frame). Default: none.")
     Path render;
 
     @Mixin
@@ -136,6 +136,11 @@ final class EvalCommand implements Callable<Integer> {
         json.put("meanReturn", evaluation.meanReturn());
         json.put("standardDeviation", evaluation.standardDeviation());
         json.put("meanLength", evaluation.meanLength());
+        // DESIGN.md's names for the same figures, which tests outside the project read.
+        json.put("mean", evaluation.meanReturn());
+        json.put("std", evaluation.standardDeviation());
+        json.put("min", Arrays.stream(evaluation.returns()).min().orElse(Double.NaN));
+        json.put("max", Arrays.stream(evaluation.returns()).max().orElse(Double.NaN));
         OptionalDouble threshold = Environments.rewardThreshold(environmentId);
         threshold.ifPresent(value -> json.put("solvedThreshold", value));
         if (recording != null) {

@@ -67,6 +67,17 @@ final class GridWorldCommand implements Callable<Integer> {
     /** The tolerance of {@code --size}: issue 10's benchmark. */
     static final double ZIG_ZAG_TOLERANCE = 1e-6;
 
+    /** The learners' constant step size without {@code --alpha}. */
+    static final double LEARNER_ALPHA = 0.1;
+    /** The learners' exploration rate without {@code --epsilon}. */
+    static final double LEARNER_EPSILON = 0.1;
+    /** td-linear's step size without {@code --alpha}: Zhao's TD-Linear example (Chapter 8). */
+    static final double TD_LINEAR_ALPHA = 0.0005;
+    /** td-linear's features without {@code --features}. */
+    static final String TD_LINEAR_FEATURES = "polynomial:3";
+    /** td-linear's episode length without {@code --episode-length}. */
+    static final long TD_LINEAR_EPISODE_LENGTH = 500;
+
     /** The options of {@code --size} that no other world takes. */
     private static final List<String> SIZE_ONLY = List.of("--precision", "--threads", "--order", "--write-model");
     /** The options of the small worlds that {@code --size} does not take. */
@@ -107,23 +118,23 @@ final class GridWorldCommand implements Callable<Integer> {
     String order;
 
     @Option(names = "--write-model", paramLabel = "FILE",
-            description = "--size: also save the generated model as a Bellman MDP file (bellman mdp --file FILE solves it).")
+            description = "--size: also save the generated model as a Bellman MDP file (bellman mdp --file FILE solves it). Default: none.")
     Path writeModel;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
             description = "Seed of every random choice (the planners here make none). Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--reward-boundary", paramLabel = "R", description = "Reward for bumping the boundary or a wall.")
+    @Option(names = "--reward-boundary", paramLabel = "R", description = "Reward for bumping the boundary or a wall. Default: the world's (-1 for --map and zhao-5x5; see docs/gridworld.md).")
     Double rewardBoundary;
 
-    @Option(names = "--reward-forbidden", paramLabel = "R", description = "Reward for entering or staying in a forbidden cell.")
+    @Option(names = "--reward-forbidden", paramLabel = "R", description = "Reward for entering or staying in a forbidden cell. Default: the world's (-1 for --map and zhao-5x5).")
     Double rewardForbidden;
 
-    @Option(names = "--reward-target", paramLabel = "R", description = "Reward for entering or staying in the target.")
+    @Option(names = "--reward-target", paramLabel = "R", description = "Reward for entering or staying in the target. Default: the world's (+1 for --map and zhao-5x5).")
     Double rewardTarget;
 
-    @Option(names = "--reward-step", paramLabel = "R", description = "Reward for every other move.")
+    @Option(names = "--reward-step", paramLabel = "R", description = "Reward for every other move. Default: the world's (0 for --map and zhao-5x5).")
     Double rewardStep;
 
     @Option(names = "--forbidden-bump", paramLabel = "boundary|sum",
@@ -330,8 +341,8 @@ final class GridWorldCommand implements Callable<Integer> {
         }
         // With terminal cells, still a limit: the start may not reach them, or the agent may learn to avoid them.
         long limit = episodeLength != null ? episodeLength : continuing ? 100 : 100L * world.stateCount();
-        double exploration = epsilon == null ? 0.1 : epsilon;
-        double stepSize = alpha == null ? 0.1 : alpha;
+        double exploration = epsilon == null ? LEARNER_EPSILON : epsilon;
+        double stepSize = alpha == null ? LEARNER_ALPHA : alpha;
         LearnerSettings settings = LearnerSettings.builder().gamma(discount).alpha(stepSize).epsilon(exploration)
                 .seed(seed).maxEpisodeLength(limit).build();
         TabularControlLearner learner = GridLearners.create(algo, settings, n, lambda);
@@ -348,10 +359,10 @@ final class GridWorldCommand implements Callable<Integer> {
     }
 
     private Outcome approximate(GridWorld world, double discount) {
-        FeatureSpec spec = FeatureSpec.parse(features == null ? "polynomial:3" : features, "--features");
+        FeatureSpec spec = FeatureSpec.parse(features == null ? TD_LINEAR_FEATURES : features, "--features");
         TabularPolicy evaluated = evaluatedPolicy(world);
-        long limit = episodeLength != null ? episodeLength : 500;
-        double stepSize = alpha == null ? 0.0005 : alpha;
+        long limit = episodeLength != null ? episodeLength : TD_LINEAR_EPISODE_LENGTH;
+        double stepSize = alpha == null ? TD_LINEAR_ALPHA : alpha;
         LearnerSettings settings = LearnerSettings.builder().gamma(discount).alpha(stepSize).seed(seed)
                 .maxEpisodeLength(limit).build();
         GridApproximation.Result result = GridApproximation.evaluate(world, evaluated, spec, settings, budget, tolerance);

@@ -50,6 +50,16 @@ final class MdpCommand implements Callable<Integer> {
             this.gamma = gamma;
         }
 
+        /** @return the name {@code --preset} takes */
+        String id() {
+            return id;
+        }
+
+        /** @return the discount factor the book uses with this MDP */
+        double gamma() {
+            return gamma;
+        }
+
         static Preset byId(String id) {
             for (Preset preset : values()) {
                 if (preset.id.equalsIgnoreCase(id)) {
@@ -113,7 +123,7 @@ final class MdpCommand implements Callable<Integer> {
 
     @Option(names = "--values-out", paramLabel = "FILE",
             description = "--file: write every state's value to FILE, one little-endian float64 per state in state order, "
-                    + "no header (numpy.fromfile(FILE, dtype='<f8')).")
+                    + "no header (numpy.fromfile(FILE, dtype='<f8')). Default: none.")
     Path valuesOut;
 
     @picocli.CommandLine.Mixin

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The output options every subcommand shares ({@code --format text|json}, {@code --out DIR}) and
@@ -25,7 +24,8 @@ final class OutputOptions {
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Also write result.txt and result.json into DIR (learners add metrics.csv and learning-curve.png; "
-                    + "train adds its model, checkpoint.bin and run-arguments.json, which --resume DIR reads).")
+                    + "train adds its model, checkpoint.bin, run-arguments.json, which --resume DIR reads, and config.json, which "
+                    + "--config repeats the run with). Default: none (standard output only).")
     Path out;
 
     /**
@@ -50,9 +50,10 @@ final class OutputOptions {
     /**
      * Prints the text or the JSON report on standard output and, with {@code --out}, writes both.
      *
+     * @param report what Jackson renders as the JSON: a map (an object) or a list (an array)
      * @return the directory written to, or {@code null} without {@code --out}
      */
-    Path emit(PrintWriter stdout, String text, Map<String, Object> report) throws IOException {
+    Path emit(PrintWriter stdout, String text, Object report) throws IOException {
         String rendered = render(report);
         stdout.print(json() ? rendered + System.lineSeparator() : text);
         stdout.flush();
@@ -65,7 +66,7 @@ final class OutputOptions {
         return out;
     }
 
-    private static String render(Map<String, Object> report) throws JsonProcessingException {
+    private static String render(Object report) throws JsonProcessingException {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
     }
 }

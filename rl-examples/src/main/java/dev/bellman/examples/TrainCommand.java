@@ -45,12 +45,15 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -84,7 +87,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--env", paramLabel = "ID",
             description = "The environment: CartPole-v1, MountainCar-v0 or Acrobot-v1 (discrete actions: linear "
-                    + "learners, DQN); Pendulum-v1 or MountainCarContinuous-v0 (continuous actions: DDPG, TD3).")
+                    + "learners, DQN); Pendulum-v1 or MountainCarContinuous-v0 (continuous actions: DDPG, TD3, SAC); bellman envs lists "
+                    + "them. Default: none; required unless --config FILE or --resume DIR gives it.")
     String environmentId;
 
     @Option(names = "--algo", paramLabel = "NAME", defaultValue = "sarsa",
@@ -133,7 +137,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--bounds", paramLabel = "LOW:HIGH,...",
             description = "Bounds of each observation coordinate for the features, one LOW:HIGH per dimension; "
-                    + "observations are clipped into them. Needed where the observation space is unbounded (CartPole-v1).")
+                    + "observations are clipped into them. Needed where the observation space is unbounded (CartPole-v1). "
+                    + "Default: the observation space's bounds.")
     String bounds;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
@@ -153,19 +158,27 @@ final class TrainCommand implements Callable<Integer> {
                     + "steps (atomically: a crash leaves the previous one), so that --resume DIR continues a run that died. "
                     + "Every run with --out writes one when it ends, with its arguments in DIR/" + ARGUMENTS_FILE + ". "
                     + "A checkpoint holds everything the run needs except the replay buffer of deep learners, unless "
-                    + "--checkpoint-replay.")
+                    + "--checkpoint-replay. Default: none (only the checkpoint at the end).")
     Long checkpointEvery;
 
     @Option(names = "--checkpoint-replay",
             description = "Deep learners: put the replay buffer in the checkpoints too (large: CartPole-v1's 100000 "
-                    + "transitions take about 4 MB), so that a resumed run gives exactly the numbers of a run never stopped.")
+                    + "transitions take about 4 MB), so that a resumed run gives exactly the numbers of a run never stopped. "
+                    + "Default: off.")
     boolean checkpointReplay;
 
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue the run saved in DIR (any run with --out DIR) from its checkpoint, with its arguments: "
                     + "up to its original budget, or to --steps N (--episodes N) in total. Results go to DIR. Only --format, "
-                    + "--quiet, --steps and --episodes may be given with it.")
+                    + "--quiet, --steps and --episodes may be given with it. Default: none.")
     Path resume;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Read options from FILE (.json, .yaml or .yml): train's long option names without dashes, e.g. "
+                    + "{\"env\": \"CartPole-v1\", \"algo\": \"dqn\", \"steps\": 50000, \"learning-rate\": 0.001}; options on the "
+                    + "command line override the file's. Every run with --out DIR writes DIR/" + TrainConfigFile.EFFECTIVE_CONFIG_FILE
+                    + ", which repeats it. Default: none.")
+    Path config;
 
     /** The checkpoint a resumed run starts from; set on the command rebuilt by {@link #resumeRun}. */
     private Path resumeCheckpoint;
@@ -180,6 +193,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (config != null) {
+            return configuredRun();
+        }
         if (resume != null) {
             return resumeRun();
         }
@@ -256,15 +272,13 @@ final class TrainCommand implements Callable<Integer> {
 
     private Trained<Integer> trainLinear(String algo, Map<String, Object> json) throws IOException {
         Environment<double[], Integer> env = environment(Integer.class);
-        FeatureSpec featureSpec = FeatureSpec.parse(features == null ? "tile-coding:8x8" : features, "--features");
+        FeatureSpec featureSpec = FeatureSpec.parse(features == null ? LinearDefaults.FEATURES : features, "--features");
         DiscreteSpace actions = (DiscreteSpace) env.actionSpace();
         double[][] box = featureBounds(env);
         ActionFeatures<double[]> actionFeatures = featureSpec.forBox(box[0], box[1], actions.n());
-        boolean tileCoding = featureSpec.kind() == FeatureSpec.Kind.TILE_CODING;
-        boolean nonPositiveRewards = environmentId.startsWith("MountainCar") || environmentId.startsWith("Acrobot");
-        double stepSize = alpha != null ? alpha : tileCoding ? 0.5 / featureSpec.sizes()[0] : 0.01;
-        double exploration = epsilon != null ? epsilon : nonPositiveRewards ? 0.0 : 0.1;
-        double discount = gamma != null ? gamma : nonPositiveRewards ? 1.0 : 0.99;
+        double stepSize = alpha != null ? alpha : LinearDefaults.alpha(featureSpec);
+        double exploration = epsilon != null ? epsilon : LinearDefaults.epsilon(environmentId);
+        double discount = gamma != null ? gamma : LinearDefaults.gamma(environmentId);
         LearnerSettings settings = LearnerSettings.builder().gamma(discount).alpha(stepSize).epsilon(exploration)
                 .seed(seed).build();
         if (checkpointReplay) {
@@ -372,6 +386,7 @@ final class TrainCommand implements Callable<Integer> {
             // As bytes first: Jackson closes a stream it writes to, and AtomicFiles must force it after.
             byte[] content = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(arguments);
             AtomicFiles.writeStream(output.out.resolve(ARGUMENTS_FILE), stream -> stream.write(content));
+            TrainConfigFile.writeEffective(output.out.resolve(TrainConfigFile.EFFECTIVE_CONFIG_FILE), spec, json, planned);
         } else {
             CheckpointFiles.Header header = learner.loadCheckpoint(resumeCheckpoint, env);
             Budget target = resumeTarget != null ? resumeTarget : planned;
@@ -448,6 +463,45 @@ final class TrainCommand implements Callable<Integer> {
         resumed.budget.quiet |= budget.quiet;
         resumed.resumeCheckpoint = checkpoint;
         return resumed.call();
+    }
+
+    /**
+     * {@code --config FILE}: parses the file's options followed by the command line's (which thus
+     * override them) into a fresh command and runs it, so that its saved arguments are complete.
+     *
+     * @throws IllegalArgumentException naming the key of the file that is unknown or of the wrong type
+     */
+    private int configuredRun() throws IOException {
+        CommandLine.ParseResult given = spec.commandLine().getParseResult();
+        if (given.hasMatchedOption("--resume")) {
+            throw new IllegalArgumentException("--config cannot be given with --resume, which takes the run's settings from "
+                    + ARGUMENTS_FILE);
+        }
+        List<String> commandLine = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (OptionSpec option : given.matchedOptions()) {
+            if (option.longestName().equals("--config")) {
+                continue;
+            }
+            names.add(option.longestName());
+            if (option.arity().max() == 0) {
+                commandLine.add(option.longestName());
+            } else {
+                option.originalStringValues().forEach(value -> commandLine.add(option.longestName() + "=" + value));
+            }
+        }
+        List<String> arguments = new ArrayList<>(TrainConfigFile.arguments(config, spec, names));
+        arguments.addAll(commandLine);
+        TrainCommand configured = new TrainCommand();
+        CommandLine line = new CommandLine(configured);
+        line.setOut(spec.commandLine().getOut());
+        line.setErr(spec.commandLine().getErr());
+        try {
+            line.parseArgs(arguments.toArray(String[]::new));
+        } catch (CommandLine.ParameterException invalid) {
+            throw new IllegalArgumentException("--config " + config + ": " + invalid.getMessage());
+        }
+        return configured.call();
     }
 
     /** @throws IllegalArgumentException if {@code --checkpoint-every} is below 1 or lacks {@code --out} */

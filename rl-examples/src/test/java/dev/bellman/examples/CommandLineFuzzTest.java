@@ -75,6 +75,9 @@ class CommandLineFuzzTest {
     private static Path validMap;
     /** A valid policy file for {@link #validMap}. */
     private static Path validPolicy;
+    /** A valid configuration file of train, JSON and YAML. */
+    private static Path validConfig;
+    private static Path validYamlConfig;
     /** An existing regular file, as a wrong value for options that want a directory (and the other way round). */
     private static Path existingFile;
     /** The module directory's entries before the fuzzing, to check that no case wrote outside the temporary directory. */
@@ -85,6 +88,10 @@ class CommandLineFuzzTest {
         validMap = Files.writeString(dir.resolve("map.txt"), ".#\n.T\n");
         validPolicy = Files.writeString(dir.resolve("policy.txt"), "D D\nR S\n");
         existingFile = Files.writeString(dir.resolve("existing.txt"), "not a directory\n");
+        validConfig = Files.writeString(dir.resolve("train.json"),
+                "{\"env\": \"MountainCar-v0\", \"algo\": \"q-learning\", \"episodes\": 1, \"eval-episodes\": 1}\n");
+        validYamlConfig = Files.writeString(dir.resolve("train.yaml"),
+                "env: CartPole-v1\nalgo: dqn\nsteps: 200\nhidden: [8]\nlearning-starts: 50\nbatch-size: 8\neval-episodes: 1\n");
         Files.createDirectories(dir.resolve("maps"));
         moduleEntries = moduleEntries();
     }
@@ -280,6 +287,7 @@ class CommandLineFuzzTest {
     static final int TRAIN_CASES = 200;
     static final int EVAL_CASES = 80;
     static final int TOP_LEVEL_CASES = 150;
+    static final int LISTING_CASES = 120;
 
     @Test
     void mutatedGridWorldArgumentsEndInAValidRunOrOneErrorLine() {
@@ -354,7 +362,9 @@ class CommandLineFuzzTest {
                         "--policy-delay", "2", "--target-noise", "0.2", "--target-noise-clip", "0.5", "--threads", "1"), deep),
                 concat(List.of("train", "--env", "MountainCarContinuous-v0", "--algo", "ddpg", "--noise", "ou:0.5",
                         "--out", dir.resolve("ddpg-out").toString()), deep),
-                concat(List.of("train", "--env", "Pendulum-v1", "--algo", "sac", "--gamma", "0.98"), deep));
+                concat(List.of("train", "--env", "Pendulum-v1", "--algo", "sac", "--gamma", "0.98"), deep),
+                List.of("train", "--config", validConfig.toString(), "--seed", "2"),
+                List.of("train", "--config", validYamlConfig.toString(), "--episodes", "1"));
         fuzzArguments("train", TRAIN_CASES, 8_004, valid, trainCaps());
     }
 
@@ -387,8 +397,22 @@ class CommandLineFuzzTest {
         List<List<String>> valid = List.of(
                 List.of("help"), List.of("help", "gridworld"), List.of("help", "train"), List.of("--help"),
                 List.of("--version"), List.of("-h"), List.of("-V"), List.of("gridworld", "--help"),
-                List.of("mdp", "-h"), List.of("train", "--help"), List.of("eval", "-V"), List.of("help", "help"));
+                List.of("mdp", "-h"), List.of("train", "--help"), List.of("eval", "-V"), List.of("help", "help"),
+                List.of("help", "envs"), List.of("algos", "--help"));
         fuzzArguments("help", TOP_LEVEL_CASES, 8_006, valid, new Caps());
+    }
+
+    @Test
+    void mutatedEnvsAndAlgosArgumentsEndInAValidRunOrOneErrorLine() {
+        List<List<String>> valid = List.of(
+                List.of("envs"),
+                List.of("envs", "--format", "json"),
+                List.of("envs", "--out", dir.resolve("envs-out").toString()),
+                List.of("algos"),
+                List.of("algos", "dqn", "--format", "json"),
+                List.of("algos", "sarsa", "--command", "train"),
+                List.of("algos", "--command", "gridworld", "--out", dir.resolve("algos-out").toString()));
+        fuzzArguments("envs/algos", LISTING_CASES, 8_007, valid, new Caps().output("--out"));
     }
 
     /**
@@ -423,7 +447,7 @@ class CommandLineFuzzTest {
             "--eval-episodes", "--hidden", "--learning-rate", "--buffer-size", "--batch-size", "--learning-starts",
             "--train-frequency", "--gradient-steps", "--tau", "--target-update-interval", "--exploration-fraction",
             "--final-epsilon", "--n-steps", "--loss", "--prioritized", "--noise", "--policy-delay", "--target-noise",
-            "--target-noise-clip", "--model", "--render", "--help", "-h", "--version", "-V",
+            "--target-noise-clip", "--model", "--render", "--config", "--command", "--help", "-h", "--version", "-V",
             "--bogus", "-x", "---algo", "--ALGO", "-algo", "--algo=", "--", "-"};
 
     /** Values that options get wrong: numbers at and beyond every limit, empty and odd strings. */
@@ -452,7 +476,7 @@ class CommandLineFuzzTest {
             case 1 -> {                                                     // a misspelt or odd subcommand
                 if (n > 0) {
                     args.set(0, pick(random, "gridworl", "GRIDWORLD", "Train", "mdp ", "evaluate", "help", "--", "",
-                            "-", "gridworld", "mdp", "train", "eval", "@" + dir.resolve("missing"), "@" + validMap));
+                            "-", "gridworld", "mdp", "train", "eval", "envs", "algos", "@" + dir.resolve("missing"), "@" + validMap));
                 }
             }
             case 2 -> {                                                     // drop an option and its value
