@@ -136,11 +136,6 @@ final class EvalCommand implements Callable<Integer> {
         json.put("meanReturn", evaluation.meanReturn());
         json.put("standardDeviation", evaluation.standardDeviation());
         json.put("meanLength", evaluation.meanLength());
-        // DESIGN.md's names for the same figures, which tests outside the project read.
-        json.put("mean", evaluation.meanReturn());
-        json.put("std", evaluation.standardDeviation());
-        json.put("min", Arrays.stream(evaluation.returns()).min().orElse(Double.NaN));
-        json.put("max", Arrays.stream(evaluation.returns()).max().orElse(Double.NaN));
         OptionalDouble threshold = Environments.rewardThreshold(environmentId);
         threshold.ifPresent(value -> json.put("solvedThreshold", value));
         if (recording != null) {
