@@ -20,7 +20,8 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "bellman", mixinStandardHelpOptions = true, version = "bellman 0.1.0-SNAPSHOT",
         description = "Reinforcement-learning algorithms from dynamic programming to DDPG.",
         subcommands = {GridWorldCommand.class, MdpCommand.class, TrainCommand.class, EvalCommand.class,
-                EnvsCommand.class, AlgosCommand.class, CommandLine.HelpCommand.class})
+                ExperimentCommand.class, PlotCommand.class, EnvsCommand.class, AlgosCommand.class,
+                CommandLine.HelpCommand.class})
 public final class BellmanCli implements Runnable {
 
     /** Exit status for bad arguments or input. */
