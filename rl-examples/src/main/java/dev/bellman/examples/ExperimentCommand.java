@@ -90,7 +90,7 @@ final class ExperimentCommand implements Callable<Integer> {
             description = "text (default) or json (the summary alone on standard output).")
     String format;
 
-    @Option(names = "--quiet", description = "No progress lines on standard error as seeds finish.")
+    @Option(names = "--quiet", description = "No progress lines on standard error as seeds finish. Default: a line per finished seed.")
     boolean quiet;
 
     @Option(names = "--bootstrap-seed", paramLabel = "N", defaultValue = "0",
