@@ -130,7 +130,9 @@ public final class GridPicture {
     /**
      * Starts a picture of {@code values} over {@code world}.
      *
+     * @param world  the grid world to draw
      * @param values one value per state (walls, cliffs and terminal cells are not coloured by theirs)
+     * @return a builder for the policy, decimals and title
      * @throws IllegalArgumentException if there is not one value per state, or the world has more
      *                                  than {@value #MAX_CELLS} cells
      */
@@ -142,6 +144,9 @@ public final class GridPicture {
      * The greedy policy with every tie kept: in each state, equal probability on each action whose
      * value is within {@value #TIE_TOLERANCE} of the best, so that the picture draws all of them (a
      * planner's own policy keeps only the lowest action index of a tie).
+     *
+     * @param actionValues q(s, a) of every state and action
+     * @return the policy that spreads each state's probability evenly over its tied best actions
      */
     public static TabularPolicy greedyWithTies(TabularActionValues actionValues) {
         int states = actionValues.stateCount();
@@ -184,6 +189,8 @@ public final class GridPicture {
         /**
          * The policy whose most probable actions are drawn as arrows; without one, no arrows.
          *
+         * @param policy the policy, or null for none
+         * @return this builder
          * @throws IllegalArgumentException if it does not have the world's states and actions
          */
         public Builder policy(TabularPolicy policy) {
@@ -198,6 +205,8 @@ public final class GridPicture {
         /**
          * Decimals of the printed values, as {@code bellman gridworld --decimals}. Default 1.
          *
+         * @param decimals digits after the decimal point, in {@code [0, 12]}
+         * @return this builder
          * @throws IllegalArgumentException if outside {@code [0, 12]}
          */
         public Builder decimals(int decimals) {
@@ -208,7 +217,12 @@ public final class GridPicture {
             return this;
         }
 
-        /** A title above the grid; none by default. */
+        /**
+         * A title above the grid; none by default.
+         *
+         * @param title the title, or null for none
+         * @return this builder
+         */
         public Builder title(String title) {
             this.title = title;
             return this;
@@ -235,12 +249,18 @@ public final class GridPicture {
         return cell;
     }
 
-    /** @return the x pixel of the left edge of column {@code col} */
+    /**
+     * @param col a column index, from 0
+     * @return the x pixel of the left edge of column {@code col}
+     */
     public int cellLeft(int col) {
         return layout.gridX + col * cell;
     }
 
-    /** @return the y pixel of the top edge of row {@code row} */
+    /**
+     * @param row a row index, from 0
+     * @return the y pixel of the top edge of row {@code row}
+     */
     public int cellTop(int row) {
         return layout.gridY + row * cell;
     }
@@ -282,6 +302,8 @@ public final class GridPicture {
     /**
      * Writes the PNG and the SVG.
      *
+     * @param png the PNG file to write
+     * @param svg the SVG file to write
      * @throws IOException if a file cannot be written
      */
     public void write(Path png, Path svg) throws IOException {

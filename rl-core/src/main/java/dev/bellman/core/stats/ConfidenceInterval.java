@@ -10,6 +10,9 @@ package dev.bellman.core.stats;
 public record ConfidenceInterval(double lower, double upper, double level) {
 
     /**
+     * @param lower the lower bound, in the units of the scores
+     * @param upper the upper bound, at least {@code lower}
+     * @param level the confidence level in {@code (0, 1)}, e.g. 0.95
      * @throws IllegalArgumentException if a bound is NaN, {@code lower > upper}, or {@code level}
      *                                  is outside {@code (0, 1)}
      */
@@ -25,7 +28,10 @@ public record ConfidenceInterval(double lower, double upper, double level) {
         return upper - lower;
     }
 
-    /** @return whether {@code lower <= value <= upper} */
+    /**
+     * @param value a score, in the units of the bounds
+     * @return whether {@code lower <= value <= upper}
+     */
     public boolean contains(double value) {
         return lower <= value && value <= upper;
     }

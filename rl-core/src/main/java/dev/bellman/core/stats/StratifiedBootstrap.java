@@ -103,6 +103,9 @@ public final class StratifiedBootstrap {
      * The bootstrap distribution: the aggregate of each of {@link #resamples()} stratified
      * resamples, in the order drawn.
      *
+     * @param scoresByStratum the runs' scores, one array per stratum (task); each non-empty, no NaN
+     * @param aggregate       the statistic of a pooled sample, such as {@link SummaryStats#interquartileMean}
+     * @return the {@link #resamples()} values of the statistic
      * @throws IllegalArgumentException as {@link #interval(double[][], ToDoubleFunction)}
      */
     public double[] replicates(double[][] scoresByStratum, ToDoubleFunction<double[]> aggregate) {
@@ -122,7 +125,9 @@ public final class StratifiedBootstrap {
      * One stratified resample: stratum {@code t} of the result holds {@code scoresByStratum[t].length}
      * scores drawn uniformly with replacement from {@code scoresByStratum[t]}.
      *
-     * @param rng the source of the draws, advanced by one draw per score
+     * @param scoresByStratum the runs' scores, one array per stratum (task)
+     * @param rng             the source of the draws, advanced by one draw per score
+     * @return the resample, stratum by stratum
      * @throws IllegalArgumentException if there is no stratum, or a stratum is empty or holds a NaN
      */
     public static double[][] resample(double[][] scoresByStratum, RandomGenerator rng) {
