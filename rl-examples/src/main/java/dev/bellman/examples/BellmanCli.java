@@ -10,6 +10,8 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -62,7 +64,7 @@ public final class BellmanCli implements Runnable {
      * @return the exit status: 0 on success, 2 for bad arguments or input, 1 for an internal error
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine commandLine = new CommandLine(new BellmanCli());
+        CommandLine commandLine = withConverters(new CommandLine(new BellmanCli()));
         // -V on a subcommand prints the program's version too.
         String[] version = commandLine.getCommandSpec().version();
         for (CommandLine subcommand : commandLine.getSubcommands().values()) {
@@ -98,6 +100,24 @@ public final class BellmanCli implements Runnable {
             return 1;
         });
         return commandLine.execute(args);
+    }
+
+    /**
+     * Registers the program's own type converters on {@code line} and its subcommands: paths whose
+     * errors name the bad value and why, where picocli's would name a Java exception.
+     *
+     * @param line a command line, with its subcommands added
+     * @return {@code line}
+     */
+    static CommandLine withConverters(CommandLine line) {
+        return line.registerConverter(Path.class, value -> {
+            try {
+                return Path.of(value);
+            } catch (InvalidPathException invalid) {
+                throw new CommandLine.TypeConversionException("'" + value.replace("\0", "\\u0000") + "' is not a usable path ("
+                        + invalid.getReason() + ")");
+            }
+        });
     }
 
     private static String oneLine(String command, String message) {

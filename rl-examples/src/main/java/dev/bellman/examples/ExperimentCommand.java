@@ -167,7 +167,7 @@ final class ExperimentCommand implements Callable<Integer> {
             }
         }
         try {
-            new CommandLine(new TrainCommand()).parseArgs(trainArguments(0, out).toArray(String[]::new));
+            BellmanCli.withConverters(new CommandLine(new TrainCommand())).parseArgs(trainArguments(0, out).toArray(String[]::new));
         } catch (CommandLine.ParameterException invalid) {
             throw new IllegalArgumentException("not an option of experiment or train: " + invalid.getMessage());
         }

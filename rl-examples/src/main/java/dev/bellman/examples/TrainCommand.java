@@ -439,7 +439,7 @@ final class TrainCommand implements Callable<Integer> {
                     + unreadable.getOriginalMessage() + ")");
         }
         TrainCommand resumed = new TrainCommand();
-        CommandLine line = new CommandLine(resumed);
+        CommandLine line = BellmanCli.withConverters(new CommandLine(resumed));
         line.setOut(spec.commandLine().getOut());
         line.setErr(spec.commandLine().getErr());
         try {
@@ -493,7 +493,7 @@ final class TrainCommand implements Callable<Integer> {
         List<String> arguments = new ArrayList<>(TrainConfigFile.arguments(config, spec, names));
         arguments.addAll(commandLine);
         TrainCommand configured = new TrainCommand();
-        CommandLine line = new CommandLine(configured);
+        CommandLine line = BellmanCli.withConverters(new CommandLine(configured));
         line.setOut(spec.commandLine().getOut());
         line.setErr(spec.commandLine().getErr());
         try {

@@ -288,6 +288,9 @@ class CommandLineFuzzTest {
     static final int EVAL_CASES = 80;
     static final int TOP_LEVEL_CASES = 150;
     static final int LISTING_CASES = 120;
+    static final int EXPERIMENT_CASES = 120;
+    static final int PLOT_CASES = 80;
+    static final int RESUME_CASES = 80;
 
     @Test
     void mutatedGridWorldArgumentsEndInAValidRunOrOneErrorLine() {
@@ -415,6 +418,47 @@ class CommandLineFuzzTest {
         fuzzArguments("envs/algos", LISTING_CASES, 8_007, valid, new Caps().output("--out"));
     }
 
+    @Test
+    void mutatedExperimentPlotAndResumeArgumentsEndInAValidRunOrOneErrorLine() {
+        Path experiment = dir.resolve("experiment-base");
+        Path run = dir.resolve("resume-base");
+        CommandRun base = CommandRun.of("experiment", "--env", "MountainCar-v0", "--algo", "sarsa", "--episodes", "1",
+                "--seeds", "0-1", "--eval-episodes", "1", "--quiet", "--out", experiment.toString());
+        assertEquals(0, base.status(), base.err());
+        CommandRun train = CommandRun.of("train", "--env", "MountainCar-v0", "--episodes", "1", "--eval-episodes", "1",
+                "--quiet", "--out", run.toString());
+        assertEquals(0, train.status(), train.err());
+
+        List<List<String>> experiments = List.of(
+                List.of("experiment", "--env", "MountainCar-v0", "--algo", "sarsa", "--episodes", "1", "--seeds", "0-1",
+                        "--eval-episodes", "1", "--features", "tile-coding:4x4", "--out", dir.resolve("exp-a").toString()),
+                List.of("experiment", "--env", "CartPole-v1", "--bounds=-2.4:2.4,-3:3,-0.21:0.21,-3.5:3.5", "--algo",
+                        "q-learning", "--steps", "100", "--seeds", "2,3", "--parallel", "2", "--format", "json",
+                        "--resamples", "100", "--bootstrap-seed", "4", "--out", dir.resolve("exp-b").toString()));
+        Caps experimentCaps = trainCaps().cap("--parallel", 2).cap("--resamples", 500).rule("--seeds", value -> {
+            long seeds = 0;
+            for (String part : value.split(",")) {
+                String[] ends = part.split("-", -1);
+                Long low = parseLong(ends[0]);
+                Long high = ends.length == 2 ? parseLong(ends[1]) : low;
+                seeds += low != null && high != null ? Math.max(0, high - low + 1) : 1;
+            }
+            return seeds > 3 ? "0-1" : value;
+        });
+        fuzzArguments("experiment", EXPERIMENT_CASES, 8_008, experiments, experimentCaps);
+
+        List<List<String>> plots = List.of(
+                List.of("plot", experiment.toString(), "--out", dir.resolve("plot-a.png").toString()),
+                List.of("plot", experiment.toString(), run.toString(), "--title", "two", "--format", "json",
+                        "--out", dir.resolve("plot-b.png").toString()));
+        fuzzArguments("plot", PLOT_CASES, 8_009, plots, new Caps().cap("--bootstrap-seed", 10));
+
+        List<List<String>> resumes = List.of(
+                List.of("train", "--resume", run.toString(), "--episodes", "2"),
+                List.of("train", "--resume", run.toString(), "--steps", "500", "--format", "json", "--quiet"));
+        fuzzArguments("train --resume", RESUME_CASES, 8_010, resumes, new Caps().cap("--episodes", 3).cap("--steps", 600));
+    }
+
     /**
      * Runs {@code cases} mutations of the valid vectors: each case is one of them with one to three
      * mutations, then passed through the subcommand's caps.
@@ -447,7 +491,9 @@ class CommandLineFuzzTest {
             "--eval-episodes", "--hidden", "--learning-rate", "--buffer-size", "--batch-size", "--learning-starts",
             "--train-frequency", "--gradient-steps", "--tau", "--target-update-interval", "--exploration-fraction",
             "--final-epsilon", "--n-steps", "--loss", "--prioritized", "--noise", "--policy-delay", "--target-noise",
-            "--target-noise-clip", "--model", "--render", "--config", "--command", "--help", "-h", "--version", "-V",
+            "--target-noise-clip", "--model", "--render", "--config", "--command", "--resume", "--checkpoint-every",
+            "--checkpoint-replay", "--seeds", "--parallel", "--resamples", "--bootstrap-seed", "--title", "--help", "-h",
+            "--version", "-V",
             "--bogus", "-x", "---algo", "--ALGO", "-algo", "--algo=", "--", "-"};
 
     /** Values that options get wrong: numbers at and beyond every limit, empty and odd strings. */
@@ -462,7 +508,8 @@ class CommandLineFuzzTest {
             "cartpole-v1", "Pendulum-v1", "Nope-v0", "zhao-5x5", "gamblers-problem", "jacks-car-rental", "gaussian:0.1",
             "ou:-1", "gaussian:NaN", "none", "huber", "l1", "boundary", "sum", "float", "half", "natural", "random",
             "5x5", "30x30", "10x20", "0x0", "-5", "2x", "x2", "1:2,3:4", "0:1", "-1:1,-1:1", "1:0,0:1",
-            "NaN:1,0:1", "a:b,c:d", "@missing-argument-file", "--gamma=0.5", "-hV", "--help"};
+            "NaN:1,0:1", "a:b,c:d", "@missing-argument-file", "--gamma=0.5", "-hV", "--help", "0-1", "3-1", "0,0", "0-",
+            "-0-2"};
 
     /** One mutation of {@code args} (never of the subcommand name at index 0, except by the first two kinds). */
     private static void mutate(List<String> args, SplittableRandom random) {
@@ -476,7 +523,7 @@ class CommandLineFuzzTest {
             case 1 -> {                                                     // a misspelt or odd subcommand
                 if (n > 0) {
                     args.set(0, pick(random, "gridworl", "GRIDWORLD", "Train", "mdp ", "evaluate", "help", "--", "",
-                            "-", "gridworld", "mdp", "train", "eval", "envs", "algos", "@" + dir.resolve("missing"), "@" + validMap));
+                            "-", "gridworld", "mdp", "train", "eval", "envs", "algos", "experiment", "plot", "@" + dir.resolve("missing"), "@" + validMap));
                 }
             }
             case 2 -> {                                                     // drop an option and its value
