@@ -164,6 +164,20 @@ class ExperimentCommandTest {
         CommandRun.of(experiment(out, "0-3", "2")).assertUsageError("holds an experiment with other options");
     }
 
+    /** A seed whose training diverges stops the experiment with status 1 and one line naming the seed and the step. */
+    @Test
+    void aDivergingSeedEndsTheExperimentWithOneLine(@TempDir Path dir) {
+        // α = 1 over 8 tilings is a step of 8 on each update: the weights blow up within three episodes.
+        CommandRun run = CommandRun.of("experiment", "--env", "MountainCar-v0", "--algo", "sarsa", "--alpha", "1",
+                "--features", "tile-coding:8x8", "--episodes", "20", "--seeds", "0-1", "--parallel", "1", "--out",
+                dir.resolve("diverging").toString());
+        assertEquals(1, run.status(), run.err());
+        String[] lines = run.err().strip().split("\\R");
+        assertEquals(1, lines.length, run.err());
+        assertTrue(lines[0].startsWith("bellman experiment: seed 0: training diverged at step 599: the update error is Infinity"),
+                lines[0]);
+    }
+
     @Test
     void badArgumentsExitWithStatusTwoAndOneLine(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("bad");
