@@ -535,8 +535,13 @@ final class TrainCommand implements Callable<Integer> {
         text.append(trained.description()).append(nl);
         double seconds = (Double) json.get("seconds");
         long totalSteps = (Long) json.get("steps");
-        text.append(String.format(Locale.ROOT, "Trained %d episodes, %d steps in %.2f s (%.0f steps/s)%n",
-                (Integer) json.get("episodes"), totalSteps, seconds, totalSteps / Math.max(seconds, 1e-9)));
+        // After a resume, the time covers only this call's steps, and so must the rate.
+        long stepsNow = trained.report().totalSteps();
+        text.append(String.format(Locale.ROOT, "Trained %d episodes, %d steps%s in %.2f s (%.0f steps/s)%n",
+                (Integer) json.get("episodes"), totalSteps,
+                json.containsKey("resumedAtStep") ? String.format(Locale.ROOT, " (%d of them now, resumed at step %d)", stepsNow,
+                        (Long) json.get("resumedAtStep")) : "",
+                seconds, stepsNow / Math.max(seconds, 1e-9)));
         if (log.episodes() > 0) {
             text.append("Learning curve: ").append(LearningCurve.sparkline(log)).append(nl);
             text.append(String.format(Locale.ROOT, "Mean return: first 10 episodes %.1f, last 10 episodes %.1f%n",
