@@ -37,7 +37,8 @@ final class PlotCommand implements Callable<Integer> {
             description = "Experiment directories (with experiment.json) or train run directories (with metrics.csv).")
     List<Path> directories;
 
-    @Option(names = "--out", paramLabel = "FILE.png", required = true, description = "The PNG file to write.")
+    @Option(names = "--out", paramLabel = "FILE.png", defaultValue = "plot.png",
+            description = "The PNG file to write. Default: ${DEFAULT-VALUE} in the current directory.")
     Path out;
 
     @Option(names = "--title", paramLabel = "T", description = "The chart's title. Default: the directories' names.")

@@ -451,7 +451,9 @@ class CommandLineFuzzTest {
                 List.of("plot", experiment.toString(), "--out", dir.resolve("plot-a.png").toString()),
                 List.of("plot", experiment.toString(), run.toString(), "--title", "two", "--format", "json",
                         "--out", dir.resolve("plot-b.png").toString()));
-        fuzzArguments("plot", PLOT_CASES, 8_009, plots, new Caps().cap("--bootstrap-seed", 10));
+        // Without --out a plot goes to plot.png in the working directory, which is the module's here.
+        fuzzArguments("plot", PLOT_CASES, 8_009, plots, new Caps().cap("--bootstrap-seed", 10)
+                .require(List.of("--out"), "--out", dir.resolve("plot-default.png").toString()));
 
         List<List<String>> resumes = List.of(
                 List.of("train", "--resume", run.toString(), "--episodes", "2"),
