@@ -3,8 +3,6 @@ package dev.bellman.examples;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.bellman.core.io.AtomicFiles;
 import dev.bellman.core.stats.ConfidenceInterval;
 import dev.bellman.core.stats.StratifiedBootstrap;
 import dev.bellman.core.stats.SummaryStats;
@@ -146,12 +144,10 @@ final class ExperimentCommand implements Callable<Integer> {
 
         Map<String, Object> summary = summarise(seeds, runs, statusBySeed);
         String text = text(summary);
-        byte[] rendered = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(summary);
-        AtomicFiles.writeStream(out.resolve(SUMMARY_JSON), stream -> stream.write(rendered));
-        byte[] textBytes = text.getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.writeStream(out.resolve(SUMMARY_TEXT), stream -> stream.write(textBytes));
+        JsonFiles.write(out.resolve(SUMMARY_JSON), summary);
+        JsonFiles.writeText(out.resolve(SUMMARY_TEXT), text);
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.print(json ? new String(rendered, StandardCharsets.UTF_8) + System.lineSeparator() : text);
+        stdout.print(json ? JsonFiles.render(summary) + System.lineSeparator() : text);
         stdout.flush();
         return 0;
     }
@@ -221,8 +217,7 @@ final class ExperimentCommand implements Callable<Integer> {
             }
         }
         Files.createDirectories(out);
-        byte[] content = mapper.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(identity);
-        AtomicFiles.writeStream(file, stream -> stream.write(content));
+        JsonFiles.write(file, identity);
         return true;
     }
 

@@ -1,13 +1,10 @@
 package dev.bellman.examples;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -61,12 +58,13 @@ final class OutputOptions {
             return null;
         }
         Files.createDirectories(out);
-        Files.writeString(out.resolve("result.txt"), text, StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("result.json"), rendered + "\n", StandardCharsets.UTF_8);
+        // Atomic: an experiment takes a seed's result.json as proof that the seed finished.
+        JsonFiles.writeText(out.resolve("result.txt"), text);
+        JsonFiles.writeText(out.resolve("result.json"), rendered + "\n");
         return out;
     }
 
     private static String render(Object report) throws JsonProcessingException {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+        return JsonFiles.render(report);
     }
 }

@@ -1,7 +1,5 @@
 package dev.bellman.examples;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.bellman.core.stats.StratifiedBootstrap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,7 +90,7 @@ final class PlotCommand implements Callable<Integer> {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("out", out.toString());
             report.put("curves", drawn);
-            stdout.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            stdout.println(JsonFiles.render(report));
         } else {
             for (Map<String, Object> row : drawn) {
                 stdout.printf(Locale.ROOT, "%s: %s, %d run%s, return at the last point %.2f%n", row.get("label"), row.get("kind"),

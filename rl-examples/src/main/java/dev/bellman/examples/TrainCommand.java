@@ -3,7 +3,6 @@ package dev.bellman.examples;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.bellman.approx.LinearControlLearner;
 import dev.bellman.approx.LinearQLearning;
 import dev.bellman.approx.Lspi;
@@ -17,7 +16,6 @@ import dev.bellman.core.EpisodicLearner;
 import dev.bellman.core.Evaluation;
 import dev.bellman.core.TrainingReport;
 import dev.bellman.core.checkpoint.CheckpointFiles;
-import dev.bellman.core.io.AtomicFiles;
 import dev.bellman.core.space.BoxSpace;
 import dev.bellman.core.space.DiscreteSpace;
 import dev.bellman.core.wrappers.TimeLimit;
@@ -383,9 +381,7 @@ final class TrainCommand implements Callable<Integer> {
             // The parse result's arguments start with the top-level command's: keep this command's own.
             List<String> all = spec.commandLine().getParseResult().originalArgs();
             List<String> arguments = all.subList(all.indexOf(spec.name()) + 1, all.size());
-            // As bytes first: Jackson closes a stream it writes to, and AtomicFiles must force it after.
-            byte[] content = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(arguments);
-            AtomicFiles.writeStream(output.out.resolve(ARGUMENTS_FILE), stream -> stream.write(content));
+            JsonFiles.write(output.out.resolve(ARGUMENTS_FILE), arguments);
             TrainConfigFile.writeEffective(output.out.resolve(TrainConfigFile.EFFECTIVE_CONFIG_FILE), spec, json, planned);
         } else {
             CheckpointFiles.Header header = learner.loadCheckpoint(resumeCheckpoint, env);

@@ -3,10 +3,8 @@ package dev.bellman.examples;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bellman.core.Budget;
-import dev.bellman.core.io.AtomicFiles;
 import dev.bellman.deep.ac.ActorCriticConfig;
 import dev.bellman.deep.ac.SacConfig;
 import dev.bellman.deep.dqn.DqnConfig;
@@ -244,9 +242,7 @@ final class TrainConfigFile {
         if (resolved != null) {
             config.put(RESOLVED_KEY, resolved);
         }
-        // As bytes first: Jackson closes a stream it writes to, and AtomicFiles must force it after.
-        byte[] content = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(config);
-        AtomicFiles.writeStream(file, stream -> stream.write(content));
+        JsonFiles.write(file, config);
     }
 
     private static void putShared(Map<String, Object> config, int[] hidden, double learningRate, int bufferSize, int batchSize,
