@@ -5,6 +5,7 @@ import dev.bellman.core.checkpoint.Checkpointable;
 import dev.bellman.core.checkpoint.StateReader;
 import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.random.SplitMixRandom;
+import dev.bellman.core.wrappers.VectorEnvironment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +33,11 @@ import java.util.Map;
  * out in the middle of an episode, the episode is abandoned: it is not reported, and
  * {@link #endEpisode} is not called for it.
  *
- * <p>Checkpoints: {@link #saveCheckpoint} writes the learner's complete state with the environment's
+ * <p>Learners that keep no per-episode state (DQN) may also train on a
+ * {@link VectorEnvironment}'s copies, stepped together ({@link #train(VectorEnvironment, Budget)}),
+ * choosing the copies' actions in one batch ({@link #actAll}).
+ *
+ * <p>Checkpoints: {@link #saveCheckpoint(Path, Environment)} writes the learner's complete state with the environment's
  * ({@link Checkpointable}) to a file, and {@link #loadCheckpoint} brings both back, so that the
  * resumed run continues with exactly the numbers of the run that was never stopped.
  * {@link #checkpointEvery} has {@link #train} write one at the first episode boundary after every
@@ -138,17 +144,15 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
         long start = System.nanoTime();
         long stepsAtStart = totalSteps;
         long stepsThisCall = 0;
-        long episodesThisCall = 0;
-        double[] returns = new double[16];
-        long[] lengths = new long[16];
+        FinishedEpisodes finished = new FinishedEpisodes();
         boolean stop = false;
-        while (!stop && !isFinished() && !budget.isExhausted(stepsThisCall, episodesThisCall)) {
+        while (!stop && !isFinished() && !budget.isExhausted(stepsThisCall, finished.count)) {
             O observation = startEpisode(env, !environmentSeeded);
             environmentSeeded = true;
             beginEpisode(observation);
             double episodeReturn = 0;
             long length = 0;
-            boolean finished = false;
+            boolean ended = false;
             while (true) {
                 A action = act(observation);
                 Step<O> step = env.step(action);
@@ -163,31 +167,18 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
                 }
                 observation = step.observation();
                 if (step.terminated() || truncated) {
-                    finished = true;
+                    ended = true;
                     break;
                 }
-                if (budget.unit() == Budget.Unit.STEPS && budget.isExhausted(stepsThisCall, episodesThisCall)) {
+                if (budget.unit() == Budget.Unit.STEPS && budget.isExhausted(stepsThisCall, finished.count)) {
                     break;
                 }
             }
-            if (!finished) {
+            if (!ended) {
                 break;
             }
             endEpisode();
-            if (episodesThisCall == returns.length) {
-                returns = Arrays.copyOf(returns, returns.length * 2);
-                lengths = Arrays.copyOf(lengths, lengths.length * 2);
-            }
-            returns[(int) episodesThisCall] = episodeReturn;
-            lengths[(int) episodesThisCall] = length;
-            episodesThisCall++;
-            for (TrainingListener listener : listeners) {
-                listener.onEpisodeEnd(totalEpisodes, episodeReturn, length, totalSteps);
-            }
-            totalEpisodes++;
-            for (TrainingListener listener : listeners) {
-                stop |= listener.shouldStop();
-            }
+            stop = finished.add(episodeReturn, length);
             if (checkpointFile != null && totalSteps - lastCheckpointStep >= checkpointInterval) {
                 try {
                     saveCheckpoint(checkpointFile, env);
@@ -197,8 +188,142 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
                 }
             }
         }
-        return new TrainingReport(Arrays.copyOf(returns, (int) episodesThisCall), Arrays.copyOf(lengths, (int) episodesThisCall),
-                totalSteps - stepsAtStart, Duration.ofNanos(System.nanoTime() - start));
+        return finished.report(totalSteps - stepsAtStart, start);
+    }
+
+    /**
+     * Trains on the copies of a vector environment, stepped together, until the budget is spent:
+     * each vector step asks {@link #actAll} for one action per copy (so that a learner can choose
+     * them in one batch), then passes the copies' transitions to {@link #update} one by one, in copy
+     * order, each counted as one environment step. Step budgets count transitions, not vector
+     * steps: when a budget ends inside a vector step, the transitions after it are dropped.
+     * Episodes are reported in the order they end.
+     *
+     * <p>Every call starts by resetting all copies ({@code reset(seed)} on the learner's first
+     * call, so copy {@code i} gets {@code seed + i}; then {@code reset()}); unfinished episodes are
+     * abandoned at the end of a call, as {@link #train(Environment, Budget)} does. A vector of one
+     * copy therefore gives exactly the numbers of training on that copy alone.
+     *
+     * <p>Only learners that keep no per-episode state allow it ({@link #prepareVector}); for them
+     * {@link #beginEpisode} and {@link #endEpisode} are not called.
+     *
+     * @param envs   the copies, in {@link VectorEnvironment.AutoresetMode#SAME_STEP} mode (the
+     *               final observation of a finished episode comes from the step's info)
+     * @param budget the transitions or episodes to train for
+     * @return the episodes finished in this call, in the order they ended
+     * @throws IllegalArgumentException      if an argument is null, the mode is not {@code SAME_STEP},
+     *                                       or the spaces do not fit the learner
+     * @throws UnsupportedOperationException if this learner cannot train on interleaved episodes, or
+     *                                       was built with an episode-length limit (wrap the
+     *                                       copies in a {@link dev.bellman.core.wrappers.TimeLimit} instead)
+     * @throws IllegalStateException         if {@link #checkpointEvery} was called: a vector's copies
+     *                                       are mid-episode at every step, so there is no boundary
+     *                                       to resume from exactly; save between calls instead
+     */
+    public final TrainingReport train(VectorEnvironment<O, A> envs, Budget budget) {
+        if (envs == null || budget == null) {
+            throw new IllegalArgumentException("vector environment and budget must not be null");
+        }
+        if (envs.mode() != VectorEnvironment.AutoresetMode.SAME_STEP) {
+            throw new IllegalArgumentException("training needs a vector environment in SAME_STEP auto-reset mode, got "
+                    + envs.mode());
+        }
+        if (maxEpisodeLength > 0) {
+            throw new UnsupportedOperationException("a learner with an episode-length limit (" + maxEpisodeLength
+                    + ") cannot train on a vector environment; wrap each copy in a TimeLimit instead");
+        }
+        if (checkpointFile != null) {
+            throw new IllegalStateException("checkpointEvery needs a single environment: a vector environment's copies"
+                    + " are mid-episode at every step; call saveCheckpoint between train calls instead");
+        }
+        prepareVector(envs);
+        try {
+            return runVector(envs, budget);
+        } catch (TrainingDivergedException diverged) {
+            diverged.recordCheckpoint(lastCheckpoint, lastCheckpointStep);
+            throw diverged;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private TrainingReport runVector(VectorEnvironment<O, A> envs, Budget budget) {
+        long start = System.nanoTime();
+        long stepsAtStart = totalSteps;
+        long stepsThisCall = 0;
+        FinishedEpisodes finished = new FinishedEpisodes();
+        int copies = envs.size();
+        List<O> observations = new ArrayList<>(environmentSeeded ? envs.reset() : envs.reset(seed));
+        environmentSeeded = true;
+        double[] episodeReturns = new double[copies];
+        long[] episodeLengths = new long[copies];
+        List<A> actions = new ArrayList<>(copies);
+        boolean stop = false;
+        while (!stop && !isFinished() && !budget.isExhausted(stepsThisCall, finished.count)) {
+            actions.clear();
+            actAll(Collections.unmodifiableList(observations), actions);
+            if (actions.size() != copies) {
+                throw new IllegalStateException(getClass().getName() + ".actAll chose " + actions.size()
+                        + " actions for " + copies + " copies");
+            }
+            List<Step<O>> steps = envs.step(actions);
+            for (int i = 0; i < copies && !stop && !budget.isExhausted(stepsThisCall, finished.count); i++) {
+                Step<O> step = steps.get(i);
+                totalSteps++;
+                stepsThisCall++;
+                episodeLengths[i]++;
+                episodeReturns[i] += step.reward();
+                boolean ended = step.terminated() || step.truncated();
+                // SAME_STEP has already reset an ended copy: its own last observation is in the info.
+                O next = ended ? (O) step.info().get(VectorEnvironment.INFO_FINAL_OBSERVATION) : step.observation();
+                if (next == null) {
+                    throw new IllegalStateException("copy " + i + " ended its episode without a "
+                            + VectorEnvironment.INFO_FINAL_OBSERVATION + " in the step's info");
+                }
+                update(observations.get(i), actions.get(i), step.reward(), next, step.terminated(), step.truncated());
+                for (TrainingListener listener : listeners) {
+                    listener.onStep(totalSteps, step.reward());
+                }
+                observations.set(i, step.observation());
+                if (ended) {
+                    stop = finished.add(episodeReturns[i], episodeLengths[i]);
+                    episodeReturns[i] = 0;
+                    episodeLengths[i] = 0;
+                }
+            }
+        }
+        return finished.report(totalSteps - stepsAtStart, start);
+    }
+
+    /** The returns and lengths of the episodes one train call finished, told to the listeners as they end. */
+    private final class FinishedEpisodes {
+        private double[] returns = new double[16];
+        private long[] lengths = new long[16];
+        private int count;
+
+        /** @return whether a listener asked to stop */
+        boolean add(double episodeReturn, long length) {
+            if (count == returns.length) {
+                returns = Arrays.copyOf(returns, returns.length * 2);
+                lengths = Arrays.copyOf(lengths, lengths.length * 2);
+            }
+            returns[count] = episodeReturn;
+            lengths[count] = length;
+            count++;
+            for (TrainingListener listener : listeners) {
+                listener.onEpisodeEnd(totalEpisodes, episodeReturn, length, totalSteps);
+            }
+            totalEpisodes++;
+            boolean stop = false;
+            for (TrainingListener listener : listeners) {
+                stop |= listener.shouldStop();
+            }
+            return stop;
+        }
+
+        TrainingReport report(long steps, long startNanos) {
+            return new TrainingReport(Arrays.copyOf(returns, count), Arrays.copyOf(lengths, count), steps,
+                    Duration.ofNanos(System.nanoTime() - startNanos));
+        }
     }
 
     /**
@@ -274,6 +399,81 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
         lastCheckpoint = file;
         lastCheckpointStep = totalSteps;
         return header;
+    }
+
+    /**
+     * Writes the learner's state and the state of every copy of {@code envs}, as
+     * {@link #saveCheckpoint(Path, Environment)} does for one environment. Call it between
+     * {@link #train(VectorEnvironment, Budget)} calls: each call starts by resetting the copies,
+     * so the resumed run continues exactly.
+     *
+     * @param file the checkpoint file; its directory must exist
+     * @param envs the vector environment being trained on; every copy must be {@link Checkpointable}
+     * @throws IllegalArgumentException      if a copy is not {@link Checkpointable} or the spaces do not fit
+     * @throws UnsupportedOperationException if this learner does not support checkpoints or vector environments
+     * @throws IOException                   if writing fails; an earlier checkpoint at {@code file} is then left as it was
+     */
+    public final void saveCheckpoint(Path file, VectorEnvironment<O, A> envs) throws IOException {
+        if (file == null || envs == null) {
+            throw new IllegalArgumentException("checkpoint file and vector environment must not be null");
+        }
+        Checkpointable copies = vectorState(envs);
+        prepareVector(envs);
+        CheckpointFiles.write(file, new CheckpointFiles.Header(CheckpointFiles.FORMAT_VERSION, getClass().getName(),
+                vectorName(envs), totalSteps, totalEpisodes), parts(copies));
+        lastCheckpoint = file;
+        lastCheckpointStep = totalSteps;
+    }
+
+    /**
+     * Replaces the learner's state and that of every copy of {@code envs} with a checkpoint's
+     * written by {@link #saveCheckpoint(Path, VectorEnvironment)} with as many copies of the same
+     * environment class.
+     *
+     * @param file the checkpoint
+     * @param envs the vector environment to restore and train on
+     * @return the checkpoint's header
+     * @throws IllegalArgumentException   if a copy is not {@link Checkpointable} or the spaces do not fit
+     * @throws dev.bellman.core.checkpoint.InvalidCheckpointException as {@link #loadCheckpoint(Path, Environment)},
+     *                                    and if the checkpoint holds another number of copies
+     * @throws IOException                if the file cannot be read
+     */
+    public final CheckpointFiles.Header loadCheckpoint(Path file, VectorEnvironment<O, A> envs) throws IOException {
+        if (file == null || envs == null) {
+            throw new IllegalArgumentException("checkpoint file and vector environment must not be null");
+        }
+        Checkpointable copies = vectorState(envs);
+        prepareVector(envs);
+        CheckpointFiles.Header header = CheckpointFiles.read(file, getClass().getName(), vectorName(envs), parts(copies));
+        lastCheckpoint = file;
+        lastCheckpointStep = totalSteps;
+        return header;
+    }
+
+    private static String vectorName(VectorEnvironment<?, ?> envs) {
+        return envs.size() + " copies of " + envs.environments().get(0).getClass().getName();
+    }
+
+    private Checkpointable vectorState(VectorEnvironment<O, A> envs) {
+        List<Checkpointable> copies = new ArrayList<>();
+        for (Environment<O, A> copy : envs.environments()) {
+            copies.add(requireCheckpointable(copy));
+        }
+        return new Checkpointable() {
+            @Override
+            public void writeState(StateWriter out) throws IOException {
+                for (int i = 0; i < copies.size(); i++) {
+                    out.writeObject("copy-" + i, copies.get(i));
+                }
+            }
+
+            @Override
+            public void readState(StateReader in) throws IOException {
+                for (int i = 0; i < copies.size(); i++) {
+                    in.readObject("copy-" + i, copies.get(i));
+                }
+            }
+        };
     }
 
     /**
@@ -400,6 +600,34 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
      * @throws IllegalArgumentException if the spaces do not fit the learner
      */
     protected abstract void prepare(Environment<O, A> env);
+
+    /**
+     * Checks a vector environment's spaces and sizes the learner's tables; called at the start of
+     * every {@link #train(VectorEnvironment, Budget)} call. The default refuses: most learners keep
+     * per-episode state (traces, n-step windows, episode buffers) that interleaved episodes would
+     * mix. A learner that keeps none overrides it, typically to call {@link #prepare} with copy 0.
+     *
+     * @param envs the vector environment about to be trained on
+     * @throws UnsupportedOperationException if this learner cannot learn from interleaved episodes
+     * @throws IllegalArgumentException      if the spaces do not fit the learner
+     */
+    protected void prepareVector(VectorEnvironment<O, A> envs) {
+        throw new UnsupportedOperationException(getClass().getName() + " learns from one episode at a time and cannot"
+                + " train on a vector environment; train it on a single Environment");
+    }
+
+    /**
+     * Chooses the action of every copy of a vector environment for one vector step; the default
+     * calls {@link #act} for each observation in order. Override it to choose in one batch.
+     *
+     * @param observations the current observation of each copy, in order; read-only
+     * @param actions      an empty list to receive one action per copy, in order
+     */
+    protected void actAll(List<O> observations, List<A> actions) {
+        for (O observation : observations) {
+            actions.add(act(observation));
+        }
+    }
 
     /**
      * Resets the environment for a new episode: {@code reset(seed)} the first time, {@code reset()}

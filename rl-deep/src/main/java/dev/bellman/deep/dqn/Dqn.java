@@ -8,6 +8,7 @@ import dev.bellman.core.checkpoint.StateWriter;
 import dev.bellman.core.space.BoxSpace;
 import dev.bellman.deep.checkpoint.ConfigurationCheck;
 import dev.bellman.core.space.DiscreteSpace;
+import dev.bellman.core.wrappers.VectorEnvironment;
 import dev.bellman.deep.nn.Activation;
 import dev.bellman.deep.nn.Adam;
 import dev.bellman.deep.nn.FloatViews;
@@ -24,8 +25,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -73,6 +76,9 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
     /** Metric key: the gradient's global norm before clipping, averaged over the phase. */
     public static final String METRIC_GRADIENT_NORM = "gradient_norm";
 
+    /** Placeholder in {@link #actAll}'s list for a copy whose greedy action is still to be computed. */
+    private static final int GREEDY = -1;
+
     private final DqnConfig config;
     private final long plannedSteps;
     private Mlp online;
@@ -86,6 +92,8 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
     private INDArray nextObservations;
     private INDArray outputGradient;
     private double[] actionValues;
+    private double[] batchValues = new double[0];
+    private final List<double[]> greedyObservations = new ArrayList<>();
     private float[] nextValues;
     private double[] tdErrors;
     private double epsilon;
@@ -166,6 +174,58 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
                 : new ReplayBuffer(config.bufferSize(), observationSize, 1, config.gamma(), config.nSteps());
     }
 
+    /**
+     * Allows training on a vector environment when transitions are stored one step at a time:
+     * an n-step window would mix the copies' interleaved episodes.
+     *
+     * @throws UnsupportedOperationException if {@code nSteps > 1}
+     * @throws IllegalArgumentException      as {@link #prepare}, for copy 0's spaces
+     */
+    @Override
+    protected void prepareVector(VectorEnvironment<double[], Integer> envs) {
+        if (config.nSteps() > 1) {
+            throw new UnsupportedOperationException("DQN with nSteps " + config.nSteps()
+                    + " cannot train on a vector environment: the copies' episodes interleave in one n-step window;"
+                    + " use nSteps 1 or a single environment");
+        }
+        prepare(envs.environments().get(0));
+    }
+
+    /**
+     * Chooses every copy's action as {@link #act} would, in copy order (copy {@code i} counts as
+     * step {@code totalSteps() + i} against {@code learningStarts}, and draws its own ε coin), and
+     * evaluates the Q-values of all greedy copies in one pass over the network
+     * ({@link Mlp#predict(List, double[])}). With one copy it draws the same random numbers as
+     * {@link #act}.
+     */
+    @Override
+    protected void actAll(List<double[]> observations, List<Integer> actions) {
+        greedyObservations.clear();
+        for (int i = 0; i < observations.size(); i++) {
+            if (totalSteps() + i < config.learningStarts() || random().nextDouble() < epsilon) {
+                actions.add(random().nextInt(actionCount));
+            } else {
+                actions.add(GREEDY);
+                greedyObservations.add(observations.get(i));
+            }
+        }
+        if (greedyObservations.isEmpty()) {
+            return;
+        }
+        if (batchValues.length < greedyObservations.size() * actionCount) {
+            batchValues = new double[observations.size() * actionCount];
+        }
+        online.predict(greedyObservations, batchValues);
+        int row = 0;
+        for (int i = 0; i < actions.size(); i++) {
+            if (actions.get(i) == GREEDY) {
+                System.arraycopy(batchValues, row * actionCount, actionValues, 0, actionCount);
+                actions.set(i, greedyAction(observations.get(i), i));
+                row++;
+            }
+        }
+    }
+
     /** A new episode: n-step tails of an episode the budget cut short are stored as truncated. */
     @Override
     protected void beginEpisode(double[] observation) {
@@ -178,10 +238,18 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
             return random().nextInt(actionCount);
         }
         online.predict(observation, actionValues);
+        return greedyAction(observation, 0);
+    }
+
+    /**
+     * The first action of highest value in {@code actionValues}, after checking they are finite;
+     * {@code copy} is the copy's index in a vector step (0 for a single environment).
+     */
+    private int greedyAction(double[] observation, int copy) {
         for (double value : actionValues) {
             if (!Double.isFinite(value)) {
                 // argmax would quietly pick action 0 from NaNs: stop instead.
-                throw diverged("a Q-value", value, "DQN found it choosing the action of environment step " + (totalSteps() + 1)
+                throw diverged("a Q-value", value, "DQN found it choosing the action of environment step " + (totalSteps() + 1 + copy)
                         + ", after gradient step " + gradientStepsDone + ": Q-values " + Arrays.toString(actionValues)
                         + " of observation " + Arrays.toString(observation) + "; try a smaller learning rate");
             }
