@@ -2,14 +2,17 @@ package dev.bellman.examples;
 
 import dev.bellman.core.Budget;
 import dev.bellman.core.Environment;
+import dev.bellman.core.EpisodicLearner;
 import dev.bellman.core.Learner;
 import dev.bellman.core.TrainingReport;
+import dev.bellman.core.wrappers.VectorEnvironment;
 import picocli.CommandLine.Option;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * The training budget options every learning subcommand shares ({@code --episodes},
@@ -69,6 +72,15 @@ final class BudgetOptions {
 
     /** As {@link #train(Learner, Environment)} with a budget chosen by the command (its default for the learner). */
     <O, A> TrainingReport train(Learner<O, A> learner, Environment<O, A> env, Budget budget) {
+        return withProgress(learner, budget, () -> learner.train(env, budget));
+    }
+
+    /** As {@link #train(Learner, Environment, Budget)}, on the copies of a vector environment ({@code --num-envs}). */
+    <O, A> TrainingReport train(EpisodicLearner<O, A> learner, VectorEnvironment<O, A> copies, Budget budget) {
+        return withProgress(learner, budget, () -> learner.train(copies, budget));
+    }
+
+    private TrainingReport withProgress(Learner<?, ?> learner, Budget budget, Supplier<TrainingReport> training) {
         boolean showProgress = !quiet && System.console() != null;
         PrintStream err = showProgress
                 ? new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8) : null;
@@ -76,7 +88,7 @@ final class BudgetOptions {
             if (showProgress) {
                 learner.addListener(progress);
             }
-            return learner.train(env, budget);
+            return training.get();
         }
     }
 }

@@ -18,8 +18,10 @@ import dev.bellman.core.TrainingReport;
 import dev.bellman.core.checkpoint.CheckpointFiles;
 import dev.bellman.core.space.BoxSpace;
 import dev.bellman.core.space.DiscreteSpace;
+import dev.bellman.core.wrappers.SyncVectorEnvironment;
 import dev.bellman.core.wrappers.TimeLimit;
 import dev.bellman.core.wrappers.TransformObservation;
+import dev.bellman.core.wrappers.VectorEnvironment;
 import dev.bellman.core.wrappers.Wrapper;
 import dev.bellman.deep.ac.ActorCriticConfig;
 import dev.bellman.deep.ac.Ddpg;
@@ -151,6 +153,14 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DeepOptions deepOptions = new DeepOptions();
 
+    @Option(names = "--num-envs", paramLabel = "N", defaultValue = "1",
+            description = "DQN: train on N copies of the environment stepped together (copy i reset with seed SEED+i), "
+                    + "choosing the greedy copies' actions in one batch. Every copy's step counts as one step of --steps "
+                    + "and of the schedule (learning starts, train frequency, target updates, epsilon), so the settings "
+                    + "mean the same for every N, and N = 1 is the single-environment run. Needs --n-steps 1; "
+                    + "not with --checkpoint-every. Default: ${DEFAULT-VALUE}.")
+    int numEnvs;
+
     @Option(names = "--checkpoint-every", paramLabel = "STEPS",
             description = "With --out DIR: also write DIR/" + CHECKPOINT_FILE + " at the first episode end after every STEPS "
                     + "steps (atomically: a crash leaves the previous one), so that --resume DIR continues a run that died. "
@@ -210,6 +220,13 @@ final class TrainCommand implements Callable<Integer> {
                     + String.join(", ", ACTOR_CRITIC_ALGORITHMS));
         }
         checkOptions();
+        if (numEnvs < 1) {
+            throw new IllegalArgumentException("--num-envs " + numEnvs + " must be at least 1");
+        }
+        if (numEnvs > 1 && !DEEP_ALGORITHMS.contains(algo)) {
+            throw new IllegalArgumentException("--num-envs applies to " + String.join(", ", DEEP_ALGORITHMS) + ", not " + algo
+                    + " (the other learners train on one environment at a time)");
+        }
         checkActionSpace(algo, continuous);
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("environment", environmentId);
@@ -297,7 +314,7 @@ final class TrainCommand implements Callable<Integer> {
         json.put("gamma", discount);
         EpisodeLog log = new EpisodeLog();
         learner.addListener(log);
-        TrainingReport report = trainWithCheckpoints(learner, env, budget.budget(), log, json);
+        TrainingReport report = trainWithCheckpoints(learner, env, null, budget.budget(), log, json);
         String description = String.format(Locale.ROOT, "%s: %s with %s features (%d weights), alpha %s, epsilon %s, gamma %s, seed %d",
                 environmentId, algo, featureSpec.text(), actionFeatures.dimension(), stepSize, exploration, discount, seed);
         return new Trained<>(learner, Integer.class, report, log, description);
@@ -306,13 +323,21 @@ final class TrainCommand implements Callable<Integer> {
     private Trained<Integer> trainDeep(String algo, Map<String, Object> json) throws IOException {
         rejectLinearOptions(algo, "--learning-rate, --final-epsilon");
         DqnConfig config = deepOptions.dqnConfig(environmentId, algo, gamma).toBuilder().checkpointReplay(checkpointReplay).build();
+        if (numEnvs > 1 && config.nSteps() > 1) {
+            throw new IllegalArgumentException("--num-envs " + numEnvs + " needs --n-steps 1 (got " + config.nSteps()
+                    + "): the copies' episodes would interleave in one n-step window");
+        }
         Environment<double[], Integer> env = environment(Integer.class);
+        VectorEnvironment<double[], Integer> copies = numEnvs > 1
+                ? new SyncVectorEnvironment<>(() -> environment(Integer.class), numEnvs) : null;
         long planned = budget.steps != null ? budget.steps : DeepOptions.zooSteps(environmentId, algo);
         Dqn dqn = new Dqn(config, planned, seed);
         json.put("config", config);
+        json.put("numEnvs", numEnvs);
         EpisodeLog log = new EpisodeLog();
         dqn.addListener(log);
-        TrainingReport report = trainWithCheckpoints(dqn, env, budget.given() ? budget.budget() : Budget.steps(planned), log, json);
+        TrainingReport report = trainWithCheckpoints(dqn, env, copies, budget.given() ? budget.budget() : Budget.steps(planned),
+                log, json);
         json.put("gradientSteps", dqn.gradientSteps());
         String description = String.format(Locale.ROOT, "%s: %s, network %s, learning rate %s, batch %d, seed %d",
                 environmentId, algo, Arrays.toString(config.hiddenLayers()), config.learningRate(), config.batchSize(), seed);
@@ -327,7 +352,7 @@ final class TrainCommand implements Callable<Integer> {
         json.put("config", config);
         EpisodeLog log = new EpisodeLog();
         sac.addListener(log);
-        TrainingReport report = trainWithCheckpoints(sac, env,
+        TrainingReport report = trainWithCheckpoints(sac, env, null,
                 budget.given() ? budget.budget() : Budget.steps(DeepOptions.zooSteps(environmentId, "sac")), log, json);
         json.put("gradientSteps", sac.gradientSteps());
         json.put("entropyCoefficient", sac.entropyCoefficient());
@@ -348,7 +373,7 @@ final class TrainCommand implements Callable<Integer> {
         json.put("config", config);
         EpisodeLog log = new EpisodeLog();
         learner.addListener(log);
-        TrainingReport report = trainWithCheckpoints(learner, env,
+        TrainingReport report = trainWithCheckpoints(learner, env, null,
                 budget.given() ? budget.budget() : Budget.steps(DeepOptions.zooSteps(environmentId, algo)), log, json);
         json.put("gradientSteps", learner.gradientSteps());
         json.put("actorUpdates", learner.actorUpdates());
@@ -360,15 +385,17 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * Trains for {@code planned}, with checkpoints if {@code --checkpoint-every} asks for them; a
-     * resumed run first loads its checkpoint and trains what is left of {@code planned}.
+     * resumed run first loads its checkpoint and trains what is left of {@code planned}. With
+     * {@code copies} (for {@code --num-envs} above 1) it trains on them instead of {@code env}.
      *
      * @throws IllegalArgumentException if the checkpoint's run had already finished
      * @throws IOException              if the checkpoint cannot be read or is invalid
      */
     private <A> TrainingReport trainWithCheckpoints(EpisodicLearner<double[], A> learner, Environment<double[], A> env,
-                                                    Budget planned, EpisodeLog log, Map<String, Object> json) throws IOException {
+                                                    VectorEnvironment<double[], A> copies, Budget planned, EpisodeLog log,
+                                                    Map<String, Object> json) throws IOException {
         if (output.out == null) {
-            return budget.train(learner, env, planned);
+            return copies == null ? budget.train(learner, env, planned) : budget.train(learner, copies, planned);
         }
         Files.createDirectories(output.out);
         Path checkpoint = output.out.resolve(CHECKPOINT_FILE);
@@ -384,7 +411,8 @@ final class TrainCommand implements Callable<Integer> {
             JsonFiles.write(output.out.resolve(ARGUMENTS_FILE), arguments);
             TrainConfigFile.writeEffective(output.out.resolve(TrainConfigFile.EFFECTIVE_CONFIG_FILE), spec, json, planned);
         } else {
-            CheckpointFiles.Header header = learner.loadCheckpoint(resumeCheckpoint, env);
+            CheckpointFiles.Header header = copies == null ? learner.loadCheckpoint(resumeCheckpoint, env)
+                    : learner.loadCheckpoint(resumeCheckpoint, copies);
             Budget target = resumeTarget != null ? resumeTarget : planned;
             boolean steps = target.unit() == Budget.Unit.STEPS;
             long done = steps ? header.steps() : header.episodes();
@@ -398,9 +426,13 @@ final class TrainCommand implements Callable<Integer> {
             json.put("resumedAtStep", header.steps());
             json.put("resumedAtEpisode", header.episodes());
         }
-        TrainingReport report = budget.train(learner, env, remaining);
+        TrainingReport report = copies == null ? budget.train(learner, env, remaining) : budget.train(learner, copies, remaining);
         // The run's end is a checkpoint too, so that --resume DIR --steps N can train it further.
-        learner.saveCheckpoint(checkpoint, env);
+        if (copies == null) {
+            learner.saveCheckpoint(checkpoint, env);
+        } else {
+            learner.saveCheckpoint(checkpoint, copies);
+        }
         return report;
     }
 
@@ -510,6 +542,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("--checkpoint-every " + checkpointEvery + " must be at least 1 step");
+        }
+        if (numEnvs > 1) {
+            throw new IllegalArgumentException("--checkpoint-every cannot be given with --num-envs " + numEnvs
+                    + ": the copies are mid-episode at every step; the run's final checkpoint is still written");
         }
         if (output.out == null) {
             throw new IllegalArgumentException("--checkpoint-every needs --out DIR, the directory the checkpoint goes to");

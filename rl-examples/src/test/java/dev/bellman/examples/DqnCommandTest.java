@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +53,37 @@ class DqnCommandTest {
                 .assertUsageError("takes 4 observation values and gives 2 action values; MountainCar-v0 has 2 and 3");
     }
 
+    /**
+     * {@code --num-envs 4}: the same schedule in environment steps (so the same gradient steps as
+     * one environment), and a run that resumes from its final checkpoint onto four fresh copies.
+     * The resumed run is a continuation, not the longer run's numbers: the copies were mid-episode
+     * when the first run stopped, and every training call starts new episodes.
+     */
+    @Test
+    void numEnvsTrainsOnCopiesAndResumes(@TempDir Path dir) throws IOException {
+        CommandRun train = CommandRun.of("train", "--env", "CartPole-v1", "--algo", "dqn", "--steps", "3000", "--num-envs", "4",
+                "--hidden", "32,32", "--learning-starts", "500", "--train-frequency", "4", "--gradient-steps", "1",
+                "--eval-episodes", "0", "--format", "json", "--out", dir.toString());
+        assertEquals(0, train.status(), train.err());
+        JsonNode json = train.json();
+        assertEquals(3000, json.get("steps").asLong());
+        assertEquals(4, json.get("numEnvs").asInt());
+        assertEquals(625, json.get("gradientSteps").asLong());
+        List<String> firstMetrics = Files.readAllLines(dir.resolve("metrics.csv"));
+
+        CommandRun resumed = CommandRun.of("train", "--resume", dir.toString(), "--steps", "4000", "--format", "json");
+        assertEquals(0, resumed.status(), resumed.err());
+        JsonNode after = resumed.json();
+        assertEquals(3000, after.get("resumedAtStep").asLong());
+        assertEquals(4000, after.get("steps").asLong());
+        // (4000 − 500) / 4 = 875 phases, less the 15 (steps 3004–3060) while the resumed run's
+        // buffer, empty without --checkpoint-replay, fills to one batch of 64.
+        assertEquals(860, after.get("gradientSteps").asLong());
+        List<String> allMetrics = Files.readAllLines(dir.resolve("metrics.csv"));
+        assertTrue(allMetrics.size() > firstMetrics.size());
+        assertEquals(firstMetrics, allMetrics.subList(0, firstMetrics.size()), "the first run's episodes are kept");
+    }
+
     @Test
     void badArgumentsExitWithStatusTwoAndOneLine(@TempDir Path dir) throws IOException {
         CommandRun.of("train", "--env", "CartPole-v1", "--algo", "dqn", "--features", "fourier:3")
@@ -62,6 +94,14 @@ class DqnCommandTest {
                 .assertUsageError("tau 2.0 is outside (0, 1]");
         CommandRun.of("train", "--env", "CartPole-v1", "--algo", "dqn", "--loss", "l1")
                 .assertUsageError("--loss l1 is not allowed; expected huber or mse");
+        CommandRun.of("train", "--env", "CartPole-v1", "--algo", "dqn", "--num-envs", "0")
+                .assertUsageError("--num-envs 0 must be at least 1");
+        CommandRun.of("train", "--env", "CartPole-v1", "--algo", "sarsa", "--num-envs", "2")
+                .assertUsageError("--num-envs applies to dqn, double-dqn, dueling-dqn, not sarsa");
+        CommandRun.of("train", "--env", "CartPole-v1", "--algo", "dqn", "--num-envs", "2", "--n-steps", "3")
+                .assertUsageError("--num-envs 2 needs --n-steps 1 (got 3)");
+        CommandRun.of("train", "--env", "CartPole-v1", "--algo", "dqn", "--num-envs", "2", "--checkpoint-every", "100",
+                "--out", dir.resolve("periodic").toString()).assertUsageError("--checkpoint-every cannot be given with --num-envs 2");
         CommandRun.of("eval", "--model", dir.resolve("missing.bin").toString(), "--env", "CartPole-v1")
                 .assertUsageError("no such file or directory");
         CommandRun.of("eval", "--model", dir.toString(), "--env", "CartPole-v1").assertUsageError("the directory holds no model.bin");

@@ -49,7 +49,15 @@ import java.util.Map;
  * }</pre>
  * A truncated episode bootstraps from its final observation; only termination stops the
  * bootstrap. Matrix products run through ND4J; action selection runs on the network's plain-Java
- * path, one observation at a time.
+ * path.
+ *
+ * <p>On a vector environment ({@link #train(VectorEnvironment, dev.bellman.core.Budget)}, with
+ * {@code nSteps} 1) the copies' actions are chosen together and the greedy copies' Q-values come
+ * from one pass over the weights. Every copy's transition counts as one environment step of the
+ * schedule above, so the settings mean the same for any number of copies and one copy gives the
+ * single-environment run. (Stable-Baselines3 with {@code n_envs = N} instead trains every
+ * {@code trainFrequency} vector steps and flips one ε coin per vector step: to repeat such a run,
+ * multiply {@code trainFrequency} by N.)
  *
  * <p>With {@code prioritized}, transitions are drawn in proportion to {@code (|δ| + ε)^α}, each
  * sample's loss is weighted by its importance weight, β rises linearly from
