@@ -202,6 +202,32 @@ public abstract class TabularControlLearner extends EpisodicLearner<Integer, Int
     }
 
     /**
+     * The deterministic greedy action the Monte Carlo control methods improve their policies with:
+     * the lowest-index action within {@link dev.bellman.core.TabularActionValues#TIE_TOLERANCE} of
+     * the highest value, as {@link dev.bellman.core.TabularPolicy#greedy} breaks ties.
+     *
+     * @param table the values, at index {@code state * actionCount + action}
+     * @param state the state, in [0, stateCount)
+     * @return the greedy action
+     * @throws dev.bellman.core.TrainingDivergedException if a value of the state is NaN
+     */
+    protected final int greedyLowestTie(double[] table, int state) {
+        int row = state * actionCount;
+        double best = table[row];
+        for (int a = 1; a < actionCount; a++) {
+            best = Math.max(best, table[row + a]);
+        }
+        for (int a = 0; a < actionCount; a++) {
+            if (table[row + a] >= best - dev.bellman.core.TabularActionValues.TIE_TOLERANCE) {
+                return a;
+            }
+        }
+        // Math.max carries a NaN through, and no value compares >= NaN.
+        throw diverged("an action value of state " + state, Double.NaN,
+                "state " + state + " has a NaN action value; check the rewards for NaN");
+    }
+
+    /**
      * @param state the state, in [0, stateCount)
      * @return {@code max_a q(state, a)}
      */

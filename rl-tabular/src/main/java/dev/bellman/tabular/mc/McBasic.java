@@ -133,7 +133,7 @@ public final class McBasic extends TabularControlLearner {
     protected void allocate(int states, int actions) {
         policyActions = new int[states];
         for (int s = 0; s < states; s++) {
-            policyActions[s] = Greedy.action(q, s, actions);
+            policyActions[s] = greedyLowestTie(q, s);
         }
     }
 
@@ -191,7 +191,7 @@ public final class McBasic extends TabularControlLearner {
     private void improve() {
         int changes = 0;
         for (int s = 0; s < policyActions.length; s++) {
-            int best = Greedy.action(q, s, actionCount());
+            int best = greedyLowestTie(q, s);
             if (best != policyActions[s]) {
                 policyActions[s] = best;
                 changes++;

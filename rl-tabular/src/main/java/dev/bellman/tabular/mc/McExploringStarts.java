@@ -94,7 +94,7 @@ public final class McExploringStarts extends TabularControlLearner {
             firstStep = false;
             return startAction;
         }
-        return Greedy.action(q, state, actionCount());
+        return greedyLowestTie(q, state);
     }
 
     @Override

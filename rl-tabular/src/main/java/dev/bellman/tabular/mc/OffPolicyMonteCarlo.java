@@ -212,7 +212,7 @@ public final class OffPolicyMonteCarlo extends TabularControlLearner {
                 w *= targetTable[sa] / behaviourTable[sa];
                 updateStateValue(s, w, g);
             } else {
-                int greedy = Greedy.action(q, s, actionCount());
+                int greedy = greedyLowestTie(q, s);
                 requireCovered(s, greedy, 1.0);
                 w = episode.action(t) == greedy ? w / behaviourTable[sa] : 0;
             }

@@ -3,6 +3,7 @@ package dev.bellman.tabular.mc;
 import dev.bellman.core.Budget;
 import dev.bellman.core.FiniteMdp;
 import dev.bellman.core.TabularPolicy;
+import dev.bellman.core.TrainingDivergedException;
 import dev.bellman.core.TrainingReport;
 import dev.bellman.core.Transition;
 import dev.bellman.core.schedule.Schedules;
@@ -134,6 +135,20 @@ class OffPolicyMonteCarloTest {
                 () -> OffPolicyMonteCarlo.control(settings, hitting, Weighting.WEIGHTED).train(new Blackjack(), Budget.episodes(1)))
                 .getMessage();
         assertTrue(control.contains("does not cover") && control.contains("action " + Blackjack.STICK), control);
+    }
+
+    /**
+     * A NaN reward makes a NaN action value; the greedy improvement must stop training with the
+     * state named, not pick an arbitrary action.
+     */
+    @Test
+    void aNanRewardStopsControlWithTheStateNamed() {
+        OffPolicyMonteCarlo learner = OffPolicyMonteCarlo.control(LearnerSettings.builder().gamma(0.9).seed(2).build(),
+                TabularPolicy.uniform(3, 2), Weighting.WEIGHTED);
+        TrainingDivergedException diverged = assertThrows(TrainingDivergedException.class, () -> learner.train(
+                TestEnvironments.scripted(3, 2, new int[] {0, 1, 2}, new double[] {1.0, Double.NaN}, false), Budget.episodes(5)));
+        assertTrue(diverged.getMessage().contains("state 1 has a NaN action value"), diverged.getMessage());
+        assertEquals(2, diverged.step(), "found at the end of the first episode");
     }
 
     @Test
