@@ -20,7 +20,7 @@ import java.util.Locale;
  * machine outside this project, trained at about {@value #SB3_STEPS_PER_SECOND} steps/s on one
  * thread and reached 500 in 3 of 3 seeds. Bellman aims for twice its throughput.
  *
- * <p>Run: {@code java -cp rl-bench/target/benchmarks.jar dev.bellman.bench.DqnCartPole [seeds] [steps]}
+ * <p>Run: {@code java -cp rl-bench/target/benchmarks.jar dev.bellman.bench.DqnCartPole [N|FIRST-LAST] [steps]}
  * (default seeds 0–4, 50 000 steps; about 2 minutes); add {@code double} as a third argument for double DQN.
  */
 public final class DqnCartPole {
@@ -32,10 +32,13 @@ public final class DqnCartPole {
     }
 
     /**
-     * @param args optional: number of seeds, steps per run, "double" for double DQN
+     * @param args optional: the seeds, as a count N (seeds 0 to N − 1) or a range FIRST-LAST; steps
+     *             per run; "double" for double DQN
+     * @throws IllegalArgumentException if the seeds are neither a positive count nor a range FIRST-LAST with FIRST ≤ LAST
      */
     public static void main(String[] args) {
-        int seeds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        long[] range = args.length > 0 ? seedRange(args[0]) : new long[] {0, 4};
+        int seeds = Math.toIntExact(range[1] - range[0] + 1);
         long steps = args.length > 1 ? Long.parseLong(args[1]) : 50_000;
         boolean doubleDqn = args.length > 2 && args[2].equals("double");
         DqnConfig config = DqnConfig.zooCartPole().toBuilder().doubleDqn(doubleDqn).build();
@@ -47,7 +50,7 @@ public final class DqnCartPole {
         table.append(String.format(Locale.ROOT, "%s on CartPole-v1, rl-zoo settings, %d steps per run%n%n",
                 doubleDqn ? "Double DQN" : "DQN", steps));
         table.append("| seed | steps/s (whole run) | gradient steps | greedy mean over 100 episodes |\n|---:|---:|---:|---:|\n");
-        for (int seed = 0; seed < seeds; seed++) {
+        for (long seed = range[0]; seed <= range[1]; seed++) {
             Run run = Run.of(config, steps, seed);
             rates.add(run.stepsPerSecond());
             solved += run.greedyMean() >= 475 ? 1 : 0;
@@ -59,6 +62,18 @@ public final class DqnCartPole {
         double median = rates.get(rates.size() / 2);
         System.out.printf(Locale.ROOT, "%nMedian %.0f steps/s; Stable-Baselines3 %.0f steps/s: %.1f×. Solved (≥ 475) in %d of %d seeds.%n",
                 median, SB3_STEPS_PER_SECOND, median / SB3_STEPS_PER_SECOND, solved, seeds);
+    }
+
+    /** @return {first, last} of "N" (0 to N − 1) or "FIRST-LAST" */
+    static long[] seedRange(String text) {
+        int dash = text.indexOf('-', 1);
+        long first = dash < 0 ? 0 : Long.parseLong(text.substring(0, dash));
+        long last = dash < 0 ? Long.parseLong(text) - 1 : Long.parseLong(text.substring(dash + 1));
+        if (last < first || first < 0) {
+            throw new IllegalArgumentException("seeds \"" + text + "\" must be a positive count N or a range FIRST-LAST with "
+                    + "0 ≤ FIRST ≤ LAST");
+        }
+        return new long[] {first, last};
     }
 
     /**
@@ -81,7 +96,7 @@ public final class DqnCartPole {
         }
 
         /** @return the run's row of the markdown table both CartPole benchmarks print */
-        String row(int seed) {
+        String row(long seed) {
             return String.format(Locale.ROOT, "| %d | %.0f | %d | %.1f |%n", seed, stepsPerSecond, gradientSteps, greedyMean);
         }
     }

@@ -84,6 +84,13 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
     /** Metric key: the gradient's global norm before clipping, averaged over the phase. */
     public static final String METRIC_GRADIENT_NORM = "gradient_norm";
 
+    /**
+     * From this many copies of a vector environment on, {@link #actAll} evaluates them with one
+     * ND4J forward pass: measured on the zoo's 4-256-256-2 network, it costs 0.75× the plain-Java
+     * path per observation at 8 copies and 0.22× at 64, but 1.46× at 4 (DqnVectorActing).
+     */
+    public static final int BATCHED_FORWARD_MIN_COPIES = 8;
+
     /** Placeholder in {@link #actAll}'s list for a copy whose greedy action is still to be computed. */
     private static final int GREEDY = -1;
 
@@ -102,6 +109,8 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
     private double[] actionValues;
     private double[] batchValues = new double[0];
     private final List<double[]> greedyObservations = new ArrayList<>();
+    private INDArray actingInput;
+    private float[] actingScratch;
     private float[] nextValues;
     private double[] tdErrors;
     private double epsilon;
@@ -201,10 +210,13 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
 
     /**
      * Chooses every copy's action as {@link #act} would, in copy order (copy {@code i} counts as
-     * step {@code totalSteps() + i} against {@code learningStarts}, and draws its own ε coin), and
-     * evaluates the Q-values of all greedy copies in one pass over the network
-     * ({@link Mlp#predict(List, double[])}). With one copy it draws the same random numbers as
-     * {@link #act}.
+     * step {@code totalSteps() + i} against {@code learningStarts}, and draws its own ε coin), then
+     * computes the Q-values of the greedy copies in one batch: below
+     * {@value #BATCHED_FORWARD_MIN_COPIES} copies on the plain-Java path
+     * ({@link Mlp#predict(List, double[])}, bit-identical to one observation at a time), from
+     * {@value #BATCHED_FORWARD_MIN_COPIES} on with one ND4J forward pass over every copy, which is
+     * faster per observation there (docs/benchmarks.md). With one copy it draws the same random
+     * numbers and takes the same actions as {@link #act}.
      */
     @Override
     protected void actAll(List<double[]> observations, List<Integer> actions) {
@@ -220,17 +232,50 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
         if (greedyObservations.isEmpty()) {
             return;
         }
-        if (batchValues.length < greedyObservations.size() * actionCount) {
-            batchValues = new double[observations.size() * actionCount];
+        int copies = observations.size();
+        boolean everyCopy = copies >= BATCHED_FORWARD_MIN_COPIES;
+        if (batchValues.length < copies * actionCount) {
+            batchValues = new double[copies * actionCount];
         }
-        online.predict(greedyObservations, batchValues);
+        if (everyCopy) {
+            forwardEveryCopy(observations);
+        } else {
+            online.predict(greedyObservations, batchValues);
+        }
         int row = 0;
-        for (int i = 0; i < actions.size(); i++) {
+        for (int i = 0; i < copies; i++) {
             if (actions.get(i) == GREEDY) {
-                System.arraycopy(batchValues, row * actionCount, actionValues, 0, actionCount);
+                int valuesRow = everyCopy ? i : row++;
+                System.arraycopy(batchValues, valuesRow * actionCount, actionValues, 0, actionCount);
                 actions.set(i, greedyAction(observations.get(i), i));
-                row++;
             }
+        }
+    }
+
+    /**
+     * One ND4J forward pass over all copies' observations into {@code batchValues}: a fixed batch
+     * size, so the network keeps one set of work arrays for it whatever the number of greedy copies.
+     */
+    private void forwardEveryCopy(List<double[]> observations) {
+        int copies = observations.size();
+        if (actingInput == null || actingInput.rows() != copies) {
+            actingInput = Nd4j.create(DataType.FLOAT, copies, observationSize);
+            actingScratch = new float[copies * observationSize];
+        }
+        for (int i = 0; i < copies; i++) {
+            double[] observation = observations.get(i);
+            if (observation.length != observationSize) {
+                throw new IllegalArgumentException("observation of copy " + i + " has length " + observation.length
+                        + "; the network takes " + observationSize);
+            }
+            for (int k = 0; k < observationSize; k++) {
+                actingScratch[i * observationSize + k] = (float) observation[k];
+            }
+        }
+        FloatViews.view(actingInput, "observations").put(0, actingScratch);
+        FloatBuffer values = FloatViews.view(online.forward(actingInput), "Q-values");
+        for (int k = 0; k < copies * actionCount; k++) {
+            batchValues[k] = values.get(k);
         }
     }
 

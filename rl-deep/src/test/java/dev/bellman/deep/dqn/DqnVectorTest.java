@@ -67,6 +67,39 @@ class DqnVectorTest {
         assertTrue(wrongLength.getMessage().contains("observation 1 must have length 4"), wrongLength.getMessage());
     }
 
+    /**
+     * Below {@link Dqn#BATCHED_FORWARD_MIN_COPIES} copies the greedy actions come from the plain-Java
+     * batch, from there on from one ND4J forward pass; either way each copy gets the greedy action
+     * of its own observation (the ND4J sums differ in rounding, so near-ties may go either way).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {3, Dqn.BATCHED_FORWARD_MIN_COPIES, 21})
+    void everyCopyGetsTheGreedyActionOfItsOwnObservation(int copies) {
+        Dqn dqn = new Dqn(quick().toBuilder().learningStarts(0).initialEpsilon(0).finalEpsilon(0).build(), 100, 3);
+        dqn.prepareVector(cartPoles(copies));
+        SplittableRandom random = new SplittableRandom(copies);
+        int ones = 0;
+        for (int round = 0; round < 20; round++) {
+            List<double[]> observations = new ArrayList<>();
+            for (int i = 0; i < copies; i++) {
+                observations.add(random.doubles(4, -3, 3).toArray());
+            }
+            List<Integer> actions = new ArrayList<>();
+            dqn.actAll(observations, actions);
+            assertEquals(copies, actions.size());
+            for (int i = 0; i < copies; i++) {
+                double[] q = dqn.network().predict(observations.get(i));
+                int expected = q[1] > q[0] ? 1 : 0;
+                ones += expected;
+                boolean nearTie = Math.abs(q[1] - q[0]) < 1e-5 * Math.max(1, Math.abs(q[0]));
+                if (!nearTie || copies < Dqn.BATCHED_FORWARD_MIN_COPIES) {
+                    assertEquals(expected, actions.get(i), "copy " + i + " of " + copies + ", Q " + q[0] + ", " + q[1]);
+                }
+            }
+        }
+        assertTrue(ones > 0 && ones < 20 * copies, "both actions are greedy somewhere, so a mix-up of rows would show: " + ones);
+    }
+
     @Test
     void oneCopyTrainsExactlyAsTheSingleEnvironment() {
         Dqn single = new Dqn(quick(), 3000, 4);
