@@ -33,6 +33,8 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
@@ -234,7 +236,8 @@ final class ExperimentCommand implements Callable<Integer> {
 
     /**
      * Trains every unfinished seed, {@code --parallel} at a time, printing a line as each finishes.
-     * On the first failure the seeds not yet started are cancelled and the failure is reported.
+     * On the first failure the seeds not yet started are cancelled; the seeds already running
+     * finish (their directories are complete, and a rerun keeps them), then the failure is reported.
      *
      * @param progress where progress goes, or {@code null} for none
      * @param header   the first progress line, printed once the first seed succeeds (or at once if
@@ -271,8 +274,20 @@ final class ExperimentCommand implements Callable<Integer> {
         try {
             CompletionService<Outcome> completion = new ExecutorCompletionService<>(pool);
             List<Future<Outcome>> futures = new ArrayList<>();
+            // Set by the worker whose seed failed, before it can take the next seed: cancelling the
+            // futures from this thread comes too late for a seed a free worker has already picked up.
+            AtomicBoolean aSeedFailed = new AtomicBoolean();
             for (SeedRun run : pending) {
-                futures.add(completion.submit(() -> train(run)));
+                futures.add(completion.submit(() -> {
+                    if (aSeedFailed.get()) {
+                        return new Outcome(run.seed(), "not started", 0, "", null);
+                    }
+                    Outcome outcome = train(run);
+                    if (outcome.exitStatus() != 0) {
+                        aSeedFailed.set(true);
+                    }
+                    return outcome;
+                }));
             }
             for (int done = 0; done < pending.size(); done++) {
                 Outcome outcome;
@@ -307,7 +322,10 @@ final class ExperimentCommand implements Callable<Integer> {
                 }
             }
         } finally {
-            pool.shutdownNow();
+            // Seeds already running finish (without an interrupt, which would break their file
+            // writes): no thread may write into DIR after the command has returned.
+            pool.shutdown();
+            pool.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
         }
         return status;
     }

@@ -176,6 +176,9 @@ class ExperimentCommandTest {
         assertEquals(1, lines.length, run.err());
         assertTrue(lines[0].startsWith("bellman experiment: seed 0: training diverged at step 599: the update error is Infinity"),
                 lines[0]);
+        // With one worker, seed 1 must not start once seed 0 has failed (nor write after the command returned).
+        assertFalse(Files.exists(dir.resolve("diverging").resolve("seed-1").resolve(TrainCommand.ARGUMENTS_FILE)),
+                "seed 1 was started after seed 0 failed");
     }
 
     @Test
