@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The training loop every model-free learner shares: reset, act, step, update, repeat until the
@@ -132,8 +133,13 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
         if (checkpointFile != null) {
             requireCheckpointable(env);
         }
+        return namingLastCheckpoint(() -> runEpisodes(env, budget));
+    }
+
+    /** Runs the training loop; a divergence leaving it is told the last good checkpoint. */
+    private TrainingReport namingLastCheckpoint(Supplier<TrainingReport> loop) {
         try {
-            return runEpisodes(env, budget);
+            return loop.get();
         } catch (TrainingDivergedException diverged) {
             diverged.recordCheckpoint(lastCheckpoint, lastCheckpointStep);
             throw diverged;
@@ -237,12 +243,7 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
                     + " are mid-episode at every step; call saveCheckpoint between train calls instead");
         }
         prepareVector(envs);
-        try {
-            return runVector(envs, budget);
-        } catch (TrainingDivergedException diverged) {
-            diverged.recordCheckpoint(lastCheckpoint, lastCheckpointStep);
-            throw diverged;
-        }
+        return namingLastCheckpoint(() -> runVector(envs, budget));
     }
 
     @SuppressWarnings("unchecked")
@@ -365,10 +366,7 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
         }
         Checkpointable environmentState = requireCheckpointable(env);
         prepare(env);
-        CheckpointFiles.write(file, new CheckpointFiles.Header(CheckpointFiles.FORMAT_VERSION, getClass().getName(),
-                env.getClass().getName(), totalSteps, totalEpisodes), parts(environmentState));
-        lastCheckpoint = file;
-        lastCheckpointStep = totalSteps;
+        writeCheckpoint(file, env.getClass().getName(), environmentState);
     }
 
     /**
@@ -394,11 +392,7 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
         }
         Checkpointable environmentState = requireCheckpointable(env);
         prepare(env);
-        CheckpointFiles.Header header = CheckpointFiles.read(file, getClass().getName(), env.getClass().getName(),
-                parts(environmentState));
-        lastCheckpoint = file;
-        lastCheckpointStep = totalSteps;
-        return header;
+        return readCheckpoint(file, env.getClass().getName(), environmentState);
     }
 
     /**
@@ -419,10 +413,7 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
         }
         Checkpointable copies = vectorState(envs);
         prepareVector(envs);
-        CheckpointFiles.write(file, new CheckpointFiles.Header(CheckpointFiles.FORMAT_VERSION, getClass().getName(),
-                vectorName(envs), totalSteps, totalEpisodes), parts(copies));
-        lastCheckpoint = file;
-        lastCheckpointStep = totalSteps;
+        writeCheckpoint(file, vectorName(envs), copies);
     }
 
     /**
@@ -444,7 +435,19 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
         }
         Checkpointable copies = vectorState(envs);
         prepareVector(envs);
-        CheckpointFiles.Header header = CheckpointFiles.read(file, getClass().getName(), vectorName(envs), parts(copies));
+        return readCheckpoint(file, vectorName(envs), copies);
+    }
+
+    private void writeCheckpoint(Path file, String environmentName, Checkpointable environmentState) throws IOException {
+        CheckpointFiles.write(file, new CheckpointFiles.Header(CheckpointFiles.FORMAT_VERSION, getClass().getName(),
+                environmentName, totalSteps, totalEpisodes), parts(environmentState));
+        lastCheckpoint = file;
+        lastCheckpointStep = totalSteps;
+    }
+
+    private CheckpointFiles.Header readCheckpoint(Path file, String environmentName, Checkpointable environmentState)
+            throws IOException {
+        CheckpointFiles.Header header = CheckpointFiles.read(file, getClass().getName(), environmentName, parts(environmentState));
         lastCheckpoint = file;
         lastCheckpointStep = totalSteps;
         return header;
