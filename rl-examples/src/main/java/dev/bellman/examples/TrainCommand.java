@@ -170,9 +170,9 @@ final class TrainCommand implements Callable<Integer> {
     Long checkpointEvery;
 
     @Option(names = "--checkpoint-replay",
-            description = "Deep learners: put the replay buffer in the checkpoints too (large: CartPole-v1's 100000 "
-                    + "transitions take about 4 MB), so that a resumed run gives exactly the numbers of a run never stopped. "
-                    + "Default: off.")
+            description = "Deep learners, with --out DIR: put the replay buffer in the checkpoints too, the final one "
+                    + "and any of --checkpoint-every (large: CartPole-v1's 100000 transitions take about 4 MB), so that a "
+                    + "resumed run gives exactly the numbers of a run never stopped. Default: off.")
     boolean checkpointReplay;
 
     @Option(names = "--resume", paramLabel = "DIR",
@@ -535,8 +535,9 @@ final class TrainCommand implements Callable<Integer> {
     /** @throws IllegalArgumentException if {@code --checkpoint-every} is below 1 or lacks {@code --out} */
     private void checkCheckpointOptions() {
         if (checkpointEvery == null) {
-            if (checkpointReplay) {
-                throw new IllegalArgumentException("--checkpoint-replay needs --checkpoint-every STEPS");
+            // The run's final checkpoint holds the buffer too: a later --resume then continues exactly.
+            if (checkpointReplay && output.out == null) {
+                throw new IllegalArgumentException("--checkpoint-replay needs --out DIR, the directory the checkpoints go to");
             }
             return;
         }

@@ -55,7 +55,8 @@ class DqnCommandTest {
 
     /**
      * {@code --num-envs 4}: the same schedule in environment steps (so the same gradient steps as
-     * one environment), and a run that resumes from its final checkpoint onto four fresh copies.
+     * one environment), and a run that resumes from its final checkpoint, replay buffer included,
+     * onto four fresh copies.
      * The resumed run is a continuation, not the longer run's numbers: the copies were mid-episode
      * when the first run stopped, and every training call starts new episodes.
      */
@@ -63,7 +64,7 @@ class DqnCommandTest {
     void numEnvsTrainsOnCopiesAndResumes(@TempDir Path dir) throws IOException {
         CommandRun train = CommandRun.of("train", "--env", "CartPole-v1", "--algo", "dqn", "--steps", "3000", "--num-envs", "4",
                 "--hidden", "32,32", "--learning-starts", "500", "--train-frequency", "4", "--gradient-steps", "1",
-                "--eval-episodes", "0", "--format", "json", "--out", dir.toString());
+                "--eval-episodes", "0", "--format", "json", "--out", dir.toString(), "--checkpoint-replay");
         assertEquals(0, train.status(), train.err());
         JsonNode json = train.json();
         assertEquals(3000, json.get("steps").asLong());
@@ -76,9 +77,9 @@ class DqnCommandTest {
         JsonNode after = resumed.json();
         assertEquals(3000, after.get("resumedAtStep").asLong());
         assertEquals(4000, after.get("steps").asLong());
-        // (4000 − 500) / 4 = 875 phases, less the 15 (steps 3004–3060) while the resumed run's
-        // buffer, empty without --checkpoint-replay, fills to one batch of 64.
-        assertEquals(860, after.get("gradientSteps").asLong());
+        // (4000 − 500) / 4: the final checkpoint kept the buffer (--checkpoint-replay), so training
+        // goes on from step 3004 without waiting for a new batch of 64 transitions.
+        assertEquals(875, after.get("gradientSteps").asLong());
         List<String> allMetrics = Files.readAllLines(dir.resolve("metrics.csv"));
         assertTrue(allMetrics.size() > firstMetrics.size());
         assertEquals(firstMetrics, allMetrics.subList(0, firstMetrics.size()), "the first run's episodes are kept");

@@ -62,7 +62,7 @@ class ResumeCommandTest {
                 .assertUsageError("--checkpoint-every needs --out DIR");
         CommandRun.of("train", "--env", "MountainCar-v0", "--checkpoint-every", "0", "--out", dir.resolve("zero").toString())
                 .assertUsageError("--checkpoint-every 0 must be at least 1 step");
-        CommandRun.of("train", "--env", "MountainCar-v0", "--checkpoint-replay").assertUsageError("--checkpoint-replay needs --checkpoint-every");
+        CommandRun.of("train", "--env", "MountainCar-v0", "--checkpoint-replay").assertUsageError("--checkpoint-replay needs --out DIR");
         CommandRun.of("train").assertUsageError("--env ID is required (or --resume DIR)");
         CommandRun.of("train", "--resume", dir.toString()).assertUsageError("there is no run-arguments.json there");
         CommandRun.of("train", "--resume", dir.toString(), "--steps", "0").assertUsageError("there is no run-arguments.json there");
