@@ -254,6 +254,7 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
         FinishedEpisodes finished = new FinishedEpisodes();
         int copies = envs.size();
         List<O> observations = new ArrayList<>(environmentSeeded ? envs.reset() : envs.reset(seed));
+        List<O> readOnlyObservations = Collections.unmodifiableList(observations);
         environmentSeeded = true;
         double[] episodeReturns = new double[copies];
         long[] episodeLengths = new long[copies];
@@ -261,7 +262,7 @@ public abstract class EpisodicLearner<O, A> implements Learner<O, A>, Checkpoint
         boolean stop = false;
         while (!stop && !isFinished() && !budget.isExhausted(stepsThisCall, finished.count)) {
             actions.clear();
-            actAll(Collections.unmodifiableList(observations), actions);
+            actAll(readOnlyObservations, actions);
             if (actions.size() != copies) {
                 throw new IllegalStateException(getClass().getName() + ".actAll chose " + actions.size()
                         + " actions for " + copies + " copies");

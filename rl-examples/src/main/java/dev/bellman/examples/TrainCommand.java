@@ -336,8 +336,14 @@ final class TrainCommand implements Callable<Integer> {
         json.put("numEnvs", numEnvs);
         EpisodeLog log = new EpisodeLog();
         dqn.addListener(log);
-        TrainingReport report = trainWithCheckpoints(dqn, env, copies, budget.given() ? budget.budget() : Budget.steps(planned),
-                log, json);
+        TrainingReport report;
+        try {
+            report = trainWithCheckpoints(dqn, env, copies, budget.given() ? budget.budget() : Budget.steps(planned), log, json);
+        } finally {
+            if (copies != null) {
+                copies.close();
+            }
+        }
         json.put("gradientSteps", dqn.gradientSteps());
         String description = String.format(Locale.ROOT, "%s: %s, network %s, learning rate %s, batch %d, seed %d",
                 environmentId, algo, Arrays.toString(config.hiddenLayers()), config.learningRate(), config.batchSize(), seed);

@@ -53,7 +53,7 @@ import java.util.Map;
  *
  * <p>On a vector environment ({@link #train(VectorEnvironment, dev.bellman.core.Budget)}, with
  * {@code nSteps} 1) the copies' actions are chosen together and the greedy copies' Q-values come
- * from one pass over the weights. Every copy's transition counts as one environment step of the
+ * from one batch ({@link #BATCHED_FORWARD_MIN_COPIES}). Every copy's transition counts as one environment step of the
  * schedule above, so the settings mean the same for any number of copies and one copy gives the
  * single-environment run. (Stable-Baselines3 with {@code n_envs = N} instead trains every
  * {@code trainFrequency} vector steps and flips one ε coin per vector step: to repeat such a run,
@@ -86,8 +86,9 @@ public final class Dqn extends EpisodicLearner<double[], Integer> {
 
     /**
      * From this many copies of a vector environment on, {@link #actAll} evaluates them with one
-     * ND4J forward pass: measured on the zoo's 4-256-256-2 network, it costs 0.75× the plain-Java
-     * path per observation at 8 copies and 0.22× at 64, but 1.46× at 4 (DqnVectorActing).
+     * ND4J forward pass: measured on the zoo's 4-256-256-2 network, it costs 0.72× the plain-Java
+     * path per observation at 8 copies and 0.23× at 64, but 1.76× at 4 (DqnVectorActing,
+     * docs/benchmarks.md).
      */
     public static final int BATCHED_FORWARD_MIN_COPIES = 8;
 
